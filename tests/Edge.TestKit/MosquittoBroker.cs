@@ -1,0 +1,208 @@
+using System.Diagnostics;
+
+namespace Edge.TestKit;
+
+/// <summary>
+/// A real mosquitto broker on a free loopback port, with a generated configuration, its own persistence
+/// folder and its log on stderr. Start waits for the broker's own "running" log line rather than polling.
+/// Stop/Start keep port and persistence, so tests can restart the broker under connected clients.
+/// </summary>
+public sealed class MosquittoBroker : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(15);
+    private readonly TempDirectory _dir = new("mosquitto");
+    private readonly List<string> _log = [];
+    private Process? _process;
+
+    private MosquittoBroker(int port, IReadOnlyList<string> extraConfig, bool listenerOnDefaultPort)
+    {
+        Port = port;
+        ExtraConfig = extraConfig;
+        ListenerOnDefaultPort = listenerOnDefaultPort;
+    }
+
+    public int Port { get; }
+
+    public string Host => "127.0.0.1";
+
+    public string Uri => $"mqtt://127.0.0.1:{Port}";
+
+    public string Directory => _dir.Path;
+
+    public string ConfigPath => _dir.File("mosquitto.conf");
+
+    public IReadOnlyList<string> ExtraConfig { get; }
+
+    /// <summary>False when the extra configuration declares its own listeners (TLS tests).</summary>
+    public bool ListenerOnDefaultPort { get; }
+
+    public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
+
+    public IReadOnlyList<string> LogLines
+    {
+        get
+        {
+            lock (_log)
+            {
+                return [.. _log];
+            }
+        }
+    }
+
+    /// <summary>Starts a broker. <paramref name="extraConfig"/> lines are appended to the generated mosquitto.conf.</summary>
+    public static async Task<MosquittoBroker> StartAsync(
+        IEnumerable<string>? extraConfig = null,
+        int? port = null,
+        bool listenerOnDefaultPort = true,
+        CancellationToken cancellationToken = default)
+    {
+        var broker = new MosquittoBroker(port ?? FreePort.Next(), [.. extraConfig ?? []], listenerOnDefaultPort);
+        try
+        {
+            await broker.StartAsync(cancellationToken);
+            return broker;
+        }
+        catch
+        {
+            await broker.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>(Re)starts the broker process with the same port, configuration and persistence.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        var exe = ExternalTools.Mosquitto
+            ?? throw new InvalidOperationException("mosquitto is not installed: " + ExternalTools.SetupHint);
+        File.WriteAllLines(ConfigPath, BuildConfig());
+
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var psi = new ProcessStartInfo(exe, ["-c", ConfigPath])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        var process = new Process { StartInfo = psi, EnableRaisingEvents = true };
+        DataReceivedEventHandler onLine = (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            lock (_log)
+            {
+                _log.Add(e.Data);
+            }
+
+            // mosquitto 2.0 logs "mosquitto version X running" once every listener is open.
+            if (e.Data.Contains(" running", StringComparison.Ordinal))
+            {
+                ready.TrySetResult();
+            }
+        };
+        process.ErrorDataReceived += onLine;
+        process.OutputDataReceived += onLine;
+        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException(
+            $"mosquitto exited with code {SafeExitCode(process)} before it was ready:\n{string.Join('\n', LogLines)}"));
+        process.Start();
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        _process = process;
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(StartTimeout);
+        try
+        {
+            await ready.Task.WaitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"mosquitto did not report 'running' within {StartTimeout}:\n{string.Join('\n', LogLines)}");
+        }
+    }
+
+    private static string SafeExitCode(Process p)
+    {
+        try
+        {
+            return p.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (InvalidOperationException)
+        {
+            return "?";
+        }
+    }
+
+    private IEnumerable<string> BuildConfig()
+    {
+        var persistence = _dir.Sub("persistence");
+        yield return "# generated by Edge.TestKit.MosquittoBroker";
+        // CI runs as root; without this the broker drops to user mosquitto and cannot write its folder.
+        yield return "user root";
+        yield return "log_dest stderr";
+        yield return "log_type error";
+        yield return "log_type warning";
+        yield return "log_type notice";
+        yield return "log_type information";
+        yield return "persistence true";
+        yield return "persistence_location " + persistence + "/";
+        yield return "autosave_interval 1";
+        yield return "per_listener_settings false";
+        if (ListenerOnDefaultPort)
+        {
+            yield return $"listener {Port} 127.0.0.1";
+            if (!ExtraConfig.Any(l => l.StartsWith("allow_anonymous", StringComparison.Ordinal)))
+            {
+                yield return "allow_anonymous true";
+            }
+        }
+
+        foreach (var line in ExtraConfig)
+        {
+            yield return line;
+        }
+    }
+
+    /// <summary>Sends SIGHUP: mosquitto reloads password and ACL files without dropping clients.</summary>
+    public void Reload()
+    {
+        if (ProcessId is { } pid)
+        {
+            Signals.Send(pid, Signals.SigHup);
+        }
+    }
+
+    /// <summary>Stops the broker gracefully (SIGTERM) and waits for it to exit.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        var process = _process;
+        if (process is null || process.HasExited)
+        {
+            return;
+        }
+
+        Signals.Send(process.Id, Signals.SigTerm);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill();
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+
+        process.Dispose();
+        _process = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _dir.Dispose();
+    }
+}
