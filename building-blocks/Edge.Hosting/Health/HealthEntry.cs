@@ -1,0 +1,3 @@
+namespace Edge.Hosting.Health;
+
+public sealed record HealthEntry(string Status, string? Description);
