@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Edge.Provisioning.Cli;
 
 namespace Edge.Provisioning;
 
@@ -9,6 +10,6 @@ internal static class CommandRegistry
     {
         ArgumentNullException.ThrowIfNull(root);
         _ = output;
-        _ = time;
+        ProvisioningCommands.AddTo(root, new ProvisioningServices { Time = time });
     }
 }

@@ -1,0 +1,15 @@
+using System.CommandLine;
+using Edge.Provisioning.Identity;
+
+namespace Edge.Provisioning.Cli;
+
+/// <summary>The one place the feature commands are put on the root command.</summary>
+internal static class ProvisioningCommands
+{
+    public static void AddTo(RootCommand root, ProvisioningServices services)
+    {
+        var globals = new GlobalOptions();
+        globals.AddTo(root);
+        root.Subcommands.Add(InitCommand.Create(globals, services));
+    }
+}

@@ -1,0 +1,32 @@
+using Edge.Provisioning.Identity;
+using Edge.Provisioning.Paths;
+using Edge.Provisioning.Platform;
+
+namespace Edge.Provisioning.Cli;
+
+/// <summary>
+/// The seams between the commands and the machine: clock, environment, keyboard, signals, file ownership,
+/// system tools and the doctor's probes. Production uses the defaults; tests replace what they must control.
+/// </summary>
+internal sealed record ProvisioningServices
+{
+    public required TimeProvider Time { get; init; }
+
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    public TextReader Input { get; init; } = Console.In;
+
+    /// <summary>Whether stdout is a terminal (Spectre.Console colour and tables) or redirected (plain text).</summary>
+    public Func<TextWriter, bool> IsTerminal { get; init; } = writer => ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected;
+
+    public ISignalSender Signals { get; init; } = new UnixSignalSender();
+
+    public IFileOwnership Ownership { get; init; } = new UnixFileOwnership();
+
+    public IProcessRunner Processes { get; init; } = new SystemProcessRunner();
+
+    /// <summary>Where the hub's private key lives: a file today, a TPM-backed store later (same interface).</summary>
+    public Func<EdgePaths, IHubKeyStore>? KeyStore { get; init; }
+
+    public IHubKeyStore CreateKeyStore(EdgePaths paths) => KeyStore?.Invoke(paths) ?? new FileHubKeyStore(paths.HubKeyFile, Ownership);
+}

@@ -1,0 +1,36 @@
+namespace Edge.Provisioning.Paths;
+
+/// <summary>
+/// Every file and folder the CLI touches. On a hub these are the defaults (/etc/store-edge, /var/lib/store-edge,
+/// Debian's mosquitto pid file); tests and staging rigs point them at temporary folders through options or
+/// environment variables, so nothing here is hard-wired to the real system.
+/// </summary>
+internal sealed record EdgePaths(
+    string ConfigDir,
+    string StateDir,
+    string MosquittoPasswordFile,
+    string MosquittoAclFile,
+    string BrokerPidFile,
+    string ZonesFile)
+{
+    public const string DefaultConfigDir = "/etc/store-edge";
+    public const string DefaultStateDir = "/var/lib/store-edge";
+    public const string DefaultBrokerPidFile = "/run/mosquitto/mosquitto.pid";
+
+    /// <summary>Private key, CSR, certificate and hub.json (store and hub ids).</summary>
+    public string IdentityDir => Path.Combine(ConfigDir, "identity");
+
+    public string HubKeyFile => Path.Combine(IdentityDir, "hub.key");
+
+    public string HubCsrFile => Path.Combine(IdentityDir, "hub.csr");
+
+    public string HubCertificateFile => Path.Combine(IdentityDir, "hub.crt");
+
+    public string HubInfoFile => Path.Combine(IdentityDir, "hub.json");
+
+    /// <summary>The current claim code: state, not configuration, because it expires.</summary>
+    public string ClaimFile => Path.Combine(StateDir, "claim.json");
+
+    /// <summary>The device registry: the source of truth the broker's password and ACL entries are generated from.</summary>
+    public string DevicesFile => Path.Combine(StateDir, "devices.json");
+}

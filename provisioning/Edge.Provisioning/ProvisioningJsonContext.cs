@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+using Edge.Provisioning.Identity;
+
+namespace Edge.Provisioning;
+
+/// <summary>Source-generated JSON for the CLI's own files and its --json output (camelCase, like every Store Edge document).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(HubInfo))]
+[JsonSerializable(typeof(ClaimCode))]
+[JsonSerializable(typeof(InitResult))]
+internal sealed partial class ProvisioningJsonContext : JsonSerializerContext;
