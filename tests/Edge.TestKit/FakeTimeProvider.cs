@@ -10,6 +10,7 @@ public sealed class FakeTimeProvider : TimeProvider
 {
     private readonly object _gate = new();
     private readonly List<FakeTimer> _timers = [];
+    private TaskCompletionSource _timersChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DateTimeOffset _now;
     private long _timestamp;
 
@@ -55,6 +56,49 @@ public sealed class FakeTimeProvider : TimeProvider
                 return _timers.Count(t => t.DueAt is not null);
             }
         }
+    }
+
+    /// <summary>
+    /// Completes once at least <paramref name="count"/> timers are armed: code under test that runs on another
+    /// thread (BackgroundService.ExecuteAsync in .NET 10) has then parked on the clock, so Advance will reach it.
+    /// </summary>
+    public async Task WaitForActiveTimersAsync(int count, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                if (_timers.Count(t => t.DueAt is not null) >= count)
+                {
+                    return;
+                }
+
+                changed = _timersChanged.Task;
+            }
+
+            try
+            {
+                await changed.WaitAsync(cts.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Fewer than {count} timers were armed on the fake clock within {timeout}.");
+            }
+        }
+    }
+
+    private void SignalTimersChanged()
+    {
+        TaskCompletionSource previous;
+        lock (_gate)
+        {
+            previous = _timersChanged;
+            _timersChanged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        previous.TrySetResult();
     }
 
     public void SetUtcNow(DateTimeOffset value)
@@ -144,6 +188,8 @@ public sealed class FakeTimeProvider : TimeProvider
                 _period = period;
                 DueAt = dueTime == Timeout.InfiniteTimeSpan ? null : owner._now + dueTime;
             }
+
+            owner.SignalTimersChanged();
 
             // A zero due time fires at once, as System.Threading.Timer would (soon after).
             if (dueTime == TimeSpan.Zero)
