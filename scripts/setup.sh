@@ -4,11 +4,14 @@
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
-mapfile -t wanted < <(sed -e 's/#.*//' -e '/^\s*$/d' "$REPO_ROOT/scripts/apt-packages.txt" | awk '{print $1}')
+# Each line: a package, optionally "cmd:NAME" when any NAME on PATH will do (npm from NodeSource's nodejs
+# conflicts with Debian's npm package, so an existing npm is kept).
 missing=()
-for p in "${wanted[@]}"; do
+while read -r p extra; do
+  [ -n "$p" ] || continue
+  if [[ "${extra:-}" == cmd:* ]] && command -v "${extra#cmd:}" >/dev/null 2>&1; then continue; fi
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
+done < <(sed -e 's/#.*//' -e '/^\s*$/d' "$REPO_ROOT/scripts/apt-packages.txt")
 if [ ${#missing[@]} -gt 0 ]; then
   command -v apt-get >/dev/null || die "apt-get not found: install ${missing[*]} with your package manager"
   log "installing Debian packages: ${missing[*]}"
