@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Edge.Provisioning.Devices;
 using Edge.Provisioning.Identity;
 
 namespace Edge.Provisioning;
@@ -8,4 +9,7 @@ namespace Edge.Provisioning;
 [JsonSerializable(typeof(HubInfo))]
 [JsonSerializable(typeof(ClaimCode))]
 [JsonSerializable(typeof(InitResult))]
+[JsonSerializable(typeof(List<DeviceRecord>))]
+[JsonSerializable(typeof(DeviceAddResult))]
+[JsonSerializable(typeof(List<DeviceListItem>))]
 internal sealed partial class ProvisioningJsonContext : JsonSerializerContext;

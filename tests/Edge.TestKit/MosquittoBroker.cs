@@ -96,6 +96,8 @@ public sealed class MosquittoBroker : IAsyncDisposable
                 _log.Add(e.Data);
             }
 
+            LineLogged?.Invoke(e.Data);
+
             // mosquitto 2.0 logs "mosquitto version X running" once every listener is open.
             if (e.Data.Contains(" running", StringComparison.Ordinal))
             {
@@ -162,6 +164,46 @@ public sealed class MosquittoBroker : IAsyncDisposable
         foreach (var line in ExtraConfig)
         {
             yield return line;
+        }
+    }
+
+    private event Action<string>? LineLogged;
+
+    /// <summary>
+    /// Waits until a log line at index <paramref name="fromIndex"/> or later contains <paramref name="fragment"/>
+    /// (e.g. "Reloading config." after a SIGHUP). Take <c>LogLines.Count</c> before the action as fromIndex.
+    /// </summary>
+    public async Task WaitForLogLineAsync(string fragment, int fromIndex, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLine(string line)
+        {
+            if (line.Contains(fragment, StringComparison.Ordinal))
+            {
+                seen.TrySetResult();
+            }
+        }
+
+        LineLogged += OnLine;
+        try
+        {
+            if (LogLines.Skip(fromIndex).Any(l => l.Contains(fragment, StringComparison.Ordinal)))
+            {
+                return;
+            }
+
+            try
+            {
+                await seen.Task.WaitAsync(timeout, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException($"mosquitto did not log '{fragment}' within {timeout}:\n{string.Join('\n', LogLines)}");
+            }
+        }
+        finally
+        {
+            LineLogged -= OnLine;
         }
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Edge.Provisioning.Devices;
 using Edge.Provisioning.Identity;
 
 namespace Edge.Provisioning.Cli;
@@ -11,5 +12,6 @@ internal static class ProvisioningCommands
         var globals = new GlobalOptions();
         globals.AddTo(root);
         root.Subcommands.Add(InitCommand.Create(globals, services));
+        root.Subcommands.Add(DevicesCommand.Create(globals, services));
     }
 }
