@@ -1,0 +1,3 @@
+namespace Edge.Inference.Tests.Conformance;
+
+internal sealed record ConformanceResult(string Case, ConformanceOutcome Outcome, string Detail);
