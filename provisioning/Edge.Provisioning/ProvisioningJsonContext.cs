@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Edge.Provisioning.Devices;
 using Edge.Provisioning.Identity;
+using Edge.Provisioning.Zones;
 
 namespace Edge.Provisioning;
 
@@ -12,4 +13,5 @@ namespace Edge.Provisioning;
 [JsonSerializable(typeof(List<DeviceRecord>))]
 [JsonSerializable(typeof(DeviceAddResult))]
 [JsonSerializable(typeof(List<DeviceListItem>))]
+[JsonSerializable(typeof(ZonesImportResult))]
 internal sealed partial class ProvisioningJsonContext : JsonSerializerContext;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Edge.Provisioning.Devices;
 using Edge.Provisioning.Identity;
+using Edge.Provisioning.Zones;
 
 namespace Edge.Provisioning.Cli;
 
@@ -13,5 +14,6 @@ internal static class ProvisioningCommands
         globals.AddTo(root);
         root.Subcommands.Add(InitCommand.Create(globals, services));
         root.Subcommands.Add(DevicesCommand.Create(globals, services));
+        root.Subcommands.Add(ZonesCommand.Create(globals, services));
     }
 }
