@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Edge.Inference;
@@ -22,7 +23,9 @@ public static class InferenceServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>());
         builder.ValidateOnStart();
-        services.TryAddSingleton<IInferenceSessionFactory, InferenceSessionFactory>();
+        services.TryAddSingleton<IInferenceSessionFactory>(sp => new InferenceSessionFactory(
+            sp.GetRequiredService<IOptions<InferenceOptions>>(),
+            sp.GetService<ILoggerFactory>()));
         return builder;
     }
 }

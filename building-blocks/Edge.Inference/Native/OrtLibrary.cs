@@ -31,6 +31,54 @@ internal static unsafe class OrtLibrary
         return Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-" + arch, "native", FileName);
     }
 
+    /// <summary>
+    /// Opens <paramref name="path"/> and returns its OrtApi table and version, without making it the process's runtime.
+    /// Every way this can fail becomes an <see cref="OnnxRuntimeLoadException"/> naming the path.
+    /// </summary>
+    internal static (nint Table, string Version) Open(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new OnnxRuntimeLoadException(path, "the file does not exist");
+        }
+
+        nint handle;
+        try
+        {
+            handle = NativeLibrary.Load(path);
+        }
+        catch (DllNotFoundException ex)
+        {
+            // dlopen's own words ("wrong ELF class", "invalid ELF header") are the most precise diagnosis.
+            throw new OnnxRuntimeLoadException(path, $"dlopen failed, is it the linux-{Arch} build? ({ex.Message.Trim()})", ex);
+        }
+        catch (BadImageFormatException ex)
+        {
+            throw new OnnxRuntimeLoadException(path, $"not a linux-{Arch} shared library ({ex.Message.Trim()})", ex);
+        }
+
+        if (!NativeLibrary.TryGetExport(handle, "OrtGetApiBase", out var getApiBase))
+        {
+            NativeLibrary.Free(handle);
+            throw new OnnxRuntimeLoadException(path, "it does not export OrtGetApiBase, so it is not ONNX Runtime");
+        }
+
+        // OrtApiBase = { const OrtApi* (*GetApi)(uint32_t version); const char* (*GetVersionString)(void); }
+        var apiBase = ((delegate* unmanaged<nint*>)getApiBase)();
+        var getApi = (delegate* unmanaged<uint, void**>)apiBase[0];
+        var getVersion = (delegate* unmanaged<byte*>)apiBase[1];
+        var version = Marshal.PtrToStringUTF8((nint)getVersion()) ?? "?";
+        var table = getApi(OrtApi.ApiVersion);
+        if (table == null)
+        {
+            throw new OnnxRuntimeLoadException(path, $"ONNX Runtime {version} does not serve C API version {OrtApi.ApiVersion} (1.30.0 or newer is needed)");
+        }
+
+        return ((nint)table, version);
+    }
+
+    private static string Arch => RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
+
     /// <summary>Loads the library (first caller wins) and returns the path actually loaded.</summary>
     internal static string EnsureLoaded(string? configuredPath)
     {
@@ -47,43 +95,8 @@ internal static unsafe class OrtLibrary
             }
 
             var path = string.IsNullOrWhiteSpace(configuredPath) ? DefaultPath() : Path.GetFullPath(configuredPath);
-            if (!File.Exists(path))
-            {
-                throw new OnnxRuntimeLoadException(path, "the file does not exist");
-            }
-
-            nint handle;
-            try
-            {
-                handle = NativeLibrary.Load(path);
-            }
-            catch (DllNotFoundException ex)
-            {
-                // dlopen's message says "wrong ELF class" / "cannot open shared object": pass it on verbatim.
-                throw new OnnxRuntimeLoadException(path, $"dlopen failed ({ex.Message}); is it the {RuntimeInformation.ProcessArchitecture} build?", ex);
-            }
-            catch (BadImageFormatException ex)
-            {
-                throw new OnnxRuntimeLoadException(path, $"not a {RuntimeInformation.ProcessArchitecture} shared library ({ex.Message})", ex);
-            }
-
-            if (!NativeLibrary.TryGetExport(handle, "OrtGetApiBase", out var getApiBase))
-            {
-                throw new OnnxRuntimeLoadException(path, "it does not export OrtGetApiBase, so it is not ONNX Runtime");
-            }
-
-            // OrtApiBase = { const OrtApi* (*GetApi)(uint32_t version); const char* (*GetVersionString)(void); }
-            var apiBase = ((delegate* unmanaged<nint*>)getApiBase)();
-            var getApi = (delegate* unmanaged<uint, void**>)apiBase[0];
-            var getVersion = (delegate* unmanaged<byte*>)apiBase[1];
-            var version = Marshal.PtrToStringUTF8((nint)getVersion()) ?? "?";
-            var table = getApi(OrtApi.ApiVersion);
-            if (table == null)
-            {
-                throw new OnnxRuntimeLoadException(path, $"ONNX Runtime {version} does not serve C API version {OrtApi.ApiVersion} (1.30.0 or newer is needed)");
-            }
-
-            OrtApi.Initialize(table);
+            var (table, version) = Open(path);
+            OrtApi.Initialize((void**)table);
             s_version = version;
             s_loadedPath = path;
             return path;
