@@ -2,14 +2,17 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Edge.BeaconGateway.Presence;
 
-/// <summary>Filter, distance and zone hysteresis parameters (configuration section BeaconGateway:Presence).</summary>
+/// <summary>
+/// Filter, distance and zone hysteresis parameters (configuration section BeaconGateway:Presence). The defaults
+/// were chosen on the UCI iBeacon data set (docs/zone-accuracy.md).
+/// </summary>
 public sealed class PresenceOptions
 {
     public const string Section = "BeaconGateway:Presence";
 
     /// <summary>Kalman process noise, dB² per second: how fast the true RSSI may wander as a shopper walks.</summary>
     [Range(0.0001, 1000)]
-    public double ProcessNoisePerSecond { get; set; } = 4.0;
+    public double ProcessNoisePerSecond { get; set; } = 16.0;
 
     /// <summary>Kalman measurement noise, dB²: the variance of one RSSI reading (phones: about 4-6 dB standard deviation).</summary>
     [Range(0.01, 10000)]
@@ -25,10 +28,10 @@ public sealed class PresenceOptions
 
     /// <summary>A challenger zone must beat the current zone by this many dB ...</summary>
     [Range(0.0, 40.0)]
-    public double ZoneSwitchMarginDb { get; set; } = 4.0;
+    public double ZoneSwitchMarginDb { get; set; } = 3.0;
 
     /// <summary>... continuously for this long before the member is moved.</summary>
-    public TimeSpan ZoneSwitchMinTime { get; set; } = TimeSpan.FromSeconds(3);
+    public TimeSpan ZoneSwitchMinTime { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>A Dwelled event is sent once a member has stayed in one zone this long.</summary>
     public TimeSpan DwellTime { get; set; } = TimeSpan.FromSeconds(60);
