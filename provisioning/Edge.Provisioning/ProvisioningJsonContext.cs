@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Edge.Provisioning.Devices;
+using Edge.Provisioning.Doctor;
 using Edge.Provisioning.Identity;
 using Edge.Provisioning.Zones;
 
@@ -14,4 +15,5 @@ namespace Edge.Provisioning;
 [JsonSerializable(typeof(DeviceAddResult))]
 [JsonSerializable(typeof(List<DeviceListItem>))]
 [JsonSerializable(typeof(ZonesImportResult))]
+[JsonSerializable(typeof(DoctorReport))]
 internal sealed partial class ProvisioningJsonContext : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Edge.Provisioning.Devices;
+using Edge.Provisioning.Doctor;
 using Edge.Provisioning.Identity;
 using Edge.Provisioning.Zones;
 
@@ -15,5 +16,6 @@ internal static class ProvisioningCommands
         root.Subcommands.Add(InitCommand.Create(globals, services));
         root.Subcommands.Add(DevicesCommand.Create(globals, services));
         root.Subcommands.Add(ZonesCommand.Create(globals, services));
+        root.Subcommands.Add(DoctorCommand.Create(globals, services));
     }
 }

@@ -1,3 +1,4 @@
+using Edge.Provisioning.Doctor;
 using Edge.Provisioning.Identity;
 using Edge.Provisioning.Paths;
 using Edge.Provisioning.Platform;
@@ -27,6 +28,9 @@ internal sealed record ProvisioningServices
 
     /// <summary>Where the hub's private key lives: a file today, a TPM-backed store later (same interface).</summary>
     public Func<EdgePaths, IHubKeyStore>? KeyStore { get; init; }
+
+    /// <summary>Replaces doctor's checks for one run (tests hand in checks whose probes they control); null = the real ones.</summary>
+    public Func<DoctorContext, IReadOnlyList<IDoctorCheck>>? DoctorChecks { get; init; }
 
     public IHubKeyStore CreateKeyStore(EdgePaths paths) => KeyStore?.Invoke(paths) ?? new FileHubKeyStore(paths.HubKeyFile, Ownership);
 }
