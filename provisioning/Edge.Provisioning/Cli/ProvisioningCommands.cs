@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Edge.Provisioning.Backup;
 using Edge.Provisioning.Devices;
 using Edge.Provisioning.Doctor;
 using Edge.Provisioning.Identity;
@@ -17,5 +18,8 @@ internal static class ProvisioningCommands
         root.Subcommands.Add(DevicesCommand.Create(globals, services));
         root.Subcommands.Add(ZonesCommand.Create(globals, services));
         root.Subcommands.Add(DoctorCommand.Create(globals, services));
+        root.Subcommands.Add(BackupCommands.CreateBackup(globals, services));
+        root.Subcommands.Add(BackupCommands.CreateRestore(globals, services));
+        root.Subcommands.Add(FactoryResetCommand.Create(globals, services));
     }
 }

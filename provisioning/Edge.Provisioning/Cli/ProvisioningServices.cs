@@ -32,5 +32,8 @@ internal sealed record ProvisioningServices
     /// <summary>Replaces doctor's checks for one run (tests hand in checks whose probes they control); null = the real ones.</summary>
     public Func<DoctorContext, IReadOnlyList<IDoctorCheck>>? DoctorChecks { get; init; }
 
+    /// <summary>PBKDF2 iterations for new backups; tests lower it to stay fast (restore reads it from the file).</summary>
+    public int BackupKdfIterations { get; init; } = Backup.BackupCrypto.DefaultIterations;
+
     public IHubKeyStore CreateKeyStore(EdgePaths paths) => KeyStore?.Invoke(paths) ?? new FileHubKeyStore(paths.HubKeyFile, Ownership);
 }

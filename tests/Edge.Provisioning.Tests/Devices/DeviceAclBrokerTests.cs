@@ -96,4 +96,22 @@ public sealed class DeviceAclBrokerTests
         // The service user that deploy wrote is untouched.
         Assert.True(MqttCli.Accepted(await MqttCli.PublishAsync(hub.Port, BrokerHub.AdminUser, BrokerHub.AdminPassword, "store/anything")));
     }
+
+    [RequiresToolFact("mosquitto_pub", "mosquitto-clients")]
+    public async Task FactoryResetThenRestore_RealBroker_DeviceLockedOutThenBackWithSamePassword()
+    {
+        await using var hub = await BrokerHub.StartAsync();
+        var password = await hub.AddDeviceAsync("devices", "add", "kiosk", "kiosk-1");
+        var passphrase = hub.Hub.File("passphrase");
+        File.WriteAllText(passphrase, "correct horse battery");
+        var backup = hub.Hub.File("hub.edgebak");
+        Assert.Equal(0, (await hub.Hub.RunAsync("backup", backup, "--passphrase-file", passphrase)).ExitCode);
+
+        await hub.RunAndReloadAsync("factory-reset", "--yes");
+        Assert.Null(await MqttCli.PublishAsync(hub.Port, "kiosk-1", password, DeviceTopics.Kiosk("kiosk-1") + "/status"));
+
+        await hub.RunAndReloadAsync("restore", backup, "--passphrase-file", passphrase);
+        Assert.True(MqttCli.Accepted(await MqttCli.PublishAsync(hub.Port, "kiosk-1", password, DeviceTopics.Kiosk("kiosk-1") + "/status")));
+        Assert.Equal(MqttCli.NotAuthorized, await MqttCli.PublishAsync(hub.Port, "kiosk-1", password, DeviceTopics.StaffAlertsFor("anna") + "/a1"));
+    }
 }

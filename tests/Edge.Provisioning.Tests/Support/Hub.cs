@@ -58,6 +58,7 @@ internal sealed class Hub : IDisposable
             IsTerminal = _ => false,
             Ownership = Ownership,
             Signals = Signals,
+            BackupKdfIterations = 10_000, // the format's minimum is 1 000; production uses 600 000
         };
         services = Customize?.Invoke(services) ?? services;
 
