@@ -13,7 +13,7 @@ namespace Edge.BeaconGateway.Pipeline;
 /// <see cref="StrangerAdverts"/> count (no identity) remains. Call <see cref="OnHciEvent"/> from one thread per
 /// pipeline (the parser reassembles fragments); <see cref="OnAdvert"/> may run concurrently with it.
 /// </summary>
-public sealed class BeaconGatewayPipeline : IHciEventSink
+public sealed class BeaconGatewayPipeline : IHciEventSink, Simulation.ISimulatorSink
 {
     private readonly HciEventParser _parser;
     private readonly PrivacyGate _gate;
@@ -45,11 +45,17 @@ public sealed class BeaconGatewayPipeline : IHciEventSink
     /// <summary>Adverts dropped at the gate. An aggregate only: never per device.</summary>
     public long StrangerAdverts => Interlocked.Read(ref _strangerAdverts);
 
-    public void OnHciEvent(ReadOnlySpan<byte> hciEvent, DateTimeOffset receivedAt)
+    public void OnHciEvent(ReadOnlySpan<byte> hciEvent, DateTimeOffset receivedAt) => OnHciEvent(_localReceiver, hciEvent, receivedAt);
+
+    /// <summary>An HCI event heard by a given receiver (the simulator plays several radios through one pipeline).</summary>
+    public void OnHciEvent(int receiverIndex, ReadOnlySpan<byte> hciEvent, DateTimeOffset receivedAt)
     {
-        var router = new Router(this, _localReceiver, receivedAt);
+        var router = new Router(this, receiverIndex, receivedAt);
         _parser.Parse(hciEvent, ref router);
     }
+
+    void Simulation.ISimulatorSink.OnSimulatedEvent(int receiverIndex, ReadOnlySpan<byte> hciEvent, DateTimeOffset at) =>
+        OnHciEvent(receiverIndex, hciEvent, at);
 
     /// <summary>An advert heard by a remote receiver (raw-advert relay).</summary>
     public void OnAdvert(int receiverIndex, BleAddress address, sbyte rssi, ReadOnlySpan<byte> advertisingData, DateTimeOffset at)
