@@ -79,8 +79,14 @@ internal sealed class CsvTable
     public long Long(int row, int column)
     {
         var text = _rows[row][column];
-        return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        // R's write.csv prints round ids in scientific notation ("9e+05" for 900000 in coupons.csv).
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == Math.Floor(d) && Math.Abs(d) < 1e15
+            ? (long)d
             : throw Bad(row, column, "an integer");
     }
 

@@ -10,9 +10,9 @@ internal sealed record TuningGrid(int[] GroupSizes, float[] WithinDecays, float[
         [3, 7, 11],
         [0.9f, 1.0f],
         [0.6f, 0.8f, 1.0f],
-        [100, 300, 600, 1000],
-        [0.4f, 0.5f, 0.6f, 0.7f, 0.8f, 0.9f],
-        [0.0001f, 0.005f, 0.02f]);
+        [50, 100, 300, 600],
+        [0.2f, 0.3f, 0.4f, 0.5f, 0.6f, 0.7f, 0.8f, 0.9f],
+        [0.005f, 0.02f, 0.05f, 0.1f]);
 
     /// <summary>One point: for tests and quick runs.</summary>
     public static TuningGrid Single(TifuParameters p) =>

@@ -1,0 +1,1 @@
+QvgiiINzhhoFSrFNNRbGGrHUyWcVgiGpH1Apzch2+dD/Fryz8Ws/jyxf9HtuCrO7k1bhKclAuzicSBg6VH/CKw==
