@@ -81,7 +81,7 @@ internal static class OfferRunner
             split.Test.Length,
             labels.Count(l => l),
             [.. OfferEvaluation.Measure("bundle_onnx", scores, labels)],
-            0,
+            double.NaN,
             HashInputs(completeJourneyFolder));
     }
 
@@ -92,7 +92,7 @@ internal static class OfferRunner
             .Select(m => (IReadOnlyList<string>)[m.Scorer, Table.Number(m.Value), Table.Number(report.Metrics.First(p => p.Scorer == m.Scorer && p.Name == "precision_at_top_10pct").Value)])
             .ToList();
         var text = Table.Format(["scorer", "ROC AUC", "precision@top10%"], rows);
-        text += FormattableString.Invariant($"train pairs {report.TrainPairs} ({report.TrainPositives} redeemed), test pairs {report.TestPairs} ({report.TestPositives} redeemed); {report.Split}; max |ONNX - trainer| {report.MaxAbsScoreDifference:E2}") + Environment.NewLine;
+        text += FormattableString.Invariant($"train pairs {report.TrainPairs} ({report.TrainPositives} redeemed), test pairs {report.TestPairs} ({report.TestPositives} redeemed); {report.Split}; max |ONNX - trainer| {(double.IsNaN(report.MaxAbsScoreDifference) ? "not measured (no trainer scores)" : report.MaxAbsScoreDifference.ToString("E2", System.Globalization.CultureInfo.InvariantCulture))}") + Environment.NewLine;
         return text;
     }
 }

@@ -2,7 +2,7 @@ using Edge.Contracts.Models;
 
 namespace Edge.Trainer.Reports;
 
-/// <summary>The JSON report of an offers run.</summary>
+/// <summary>The JSON report of an offers run; MaxAbsScoreDifference is NaN when no trainer scores exist (evaluate).</summary>
 internal sealed record OfferReport(
     string Dataset,
     string Split,
