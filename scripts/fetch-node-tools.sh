@@ -10,11 +10,14 @@ for pj in "$REPO_ROOT"/scripts/node-tools/*/package.json; do
   set_name="$(basename "$(dirname "$pj")")"
   dest="$EDGE_CACHE/node-tools/$set_name"
   stamp="$dest/.package.sha256"
-  want="$(sha256sum "$pj" | cut -d' ' -f1)"
+  npmrc="$(dirname "$pj")/.npmrc"
+  want="$({ cat "$pj"; if [ -f "$npmrc" ]; then cat "$npmrc"; fi; } | sha256sum | cut -d' ' -f1)"
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -d "$dest/node_modules" ]; then continue; fi
   log "npm install tool set '$set_name'"
   mkdir -p "$dest"
   cp "$pj" "$dest/package.json"
+  # A set may carry an .npmrc (e.g. ignore-scripts=true when a package's install script would download).
+  if [ -f "$npmrc" ]; then cp "$npmrc" "$dest/.npmrc"; fi
   (cd "$dest" && npm install --no-audit --no-fund --silent --cache "$EDGE_CACHE/npm-cache" >/dev/null)
   echo "$want" > "$stamp"
 done

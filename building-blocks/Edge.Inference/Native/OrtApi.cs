@@ -8,8 +8,11 @@ namespace Edge.Inference.Native;
 /// The ONNX Runtime C API function table (<c>OrtApi</c> in onnxruntime_c_api.h), read as raw function pointers.
 /// The table is append-only across ORT versions, so a position never changes meaning: each number below is the
 /// zero-based index of the member in <c>struct OrtApi</c>, counted in the public header and exercised by a test
-/// (OrtApiTests) against the 1.30.0 library. Pointers are plain <c>nint</c>; every OrtStatus* result goes through
-/// <see cref="Check"/>.
+/// against the 1.30.0 library: errors 1-2 (BadInputTests), logger env 4 (LoggingTests), sessions and options 7-11,
+/// 23-25 (SessionTests), metadata 30-37, 55-63 (SessionTests, ZipMapTests), run options 39, 46-47 (CancellationTests),
+/// values 48-54, 65, 67 (TensorTypeTests), memory 69, 76, 78, maps/sequences 80-81, 103-107 (ZipMapTests), releases
+/// 93-100 (LeakTests, BadInputHandleCountTests; ReleaseEnv 92 is never called: the env lives as long as the process).
+/// Pointers are plain <c>nint</c>; every OrtStatus* result goes through <see cref="Check"/>.
 /// </summary>
 internal static unsafe class OrtApi
 {
@@ -33,8 +36,6 @@ internal static unsafe class OrtApi
     internal static delegate* unmanaged<nint, byte*> GetErrorMessage => (delegate* unmanaged<nint, byte*>)At(2);
 
     // --- OrtEnv ---
-    internal static delegate* unmanaged<int, byte*, nint*, nint> CreateEnv => (delegate* unmanaged<int, byte*, nint*, nint>)At(3);
-
     /// <summary>CreateEnvWithCustomLogger(OrtLoggingFunction, void* param, OrtLoggingLevel, const char* logid, OrtEnv** out).</summary>
     internal static delegate* unmanaged<delegate* unmanaged<nint, int, byte*, byte*, byte*, byte*, void>, nint, int, byte*, nint*, nint> CreateEnvWithCustomLogger =>
         (delegate* unmanaged<delegate* unmanaged<nint, int, byte*, byte*, byte*, byte*, void>, nint, int, byte*, nint*, nint>)At(4);
@@ -86,7 +87,6 @@ internal static unsafe class OrtApi
     internal static delegate* unmanaged<nint, nuint*, nint> GetDimensionsCount => (delegate* unmanaged<nint, nuint*, nint>)At(61);
     internal static delegate* unmanaged<nint, long*, nuint, nint> GetDimensions => (delegate* unmanaged<nint, long*, nuint, nint>)At(62);
     internal static delegate* unmanaged<nint, byte**, nuint, nint> GetSymbolicDimensions => (delegate* unmanaged<nint, byte**, nuint, nint>)At(63);
-    internal static delegate* unmanaged<nint, nuint*, nint> GetTensorShapeElementCount => (delegate* unmanaged<nint, nuint*, nint>)At(64);
     internal static delegate* unmanaged<nint, nint*, nint> GetTensorTypeAndShape => (delegate* unmanaged<nint, nint*, nint>)At(65);
     internal static delegate* unmanaged<nint, int*, nint> GetValueType => (delegate* unmanaged<nint, int*, nint>)At(67);
 
