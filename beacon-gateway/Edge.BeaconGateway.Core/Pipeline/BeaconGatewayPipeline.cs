@@ -13,7 +13,7 @@ namespace Edge.BeaconGateway.Pipeline;
 /// <see cref="StrangerAdverts"/> count (no identity) remains. Call <see cref="OnHciEvent"/> from one thread per
 /// pipeline (the parser reassembles fragments); <see cref="OnAdvert"/> may run concurrently with it.
 /// </summary>
-public sealed class BeaconGatewayPipeline : IHciEventSink, Simulation.ISimulatorSink
+public sealed class BeaconGatewayPipeline : IHciEventSink, Simulation.ISimulatorSink, IDisposable
 {
     private readonly HciEventParser _parser;
     private readonly PrivacyGate _gate;
@@ -87,6 +87,13 @@ public sealed class BeaconGatewayPipeline : IHciEventSink, Simulation.ISimulator
         }
 
         Recorder?.Record(in report, at);
+    }
+
+    /// <summary>Closes the support recording, if any (the pipeline owns it).</summary>
+    public void Dispose()
+    {
+        Recorder?.Dispose();
+        Recorder = null;
     }
 
     private readonly struct Router(BeaconGatewayPipeline pipeline, int receiverIndex, DateTimeOffset at) : IAdvertisingReportHandler
