@@ -1,0 +1,3 @@
+namespace Edge.CloudSync.Outbox;
+
+internal readonly record struct AppendResult(AppendOutcome Outcome, long Sequence);
