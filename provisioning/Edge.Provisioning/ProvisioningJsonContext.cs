@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Edge.Provisioning.Claim;
 using Edge.Provisioning.Devices;
 using Edge.Provisioning.Doctor;
 using Edge.Provisioning.Identity;
@@ -16,4 +17,6 @@ namespace Edge.Provisioning;
 [JsonSerializable(typeof(List<DeviceListItem>))]
 [JsonSerializable(typeof(ZonesImportResult))]
 [JsonSerializable(typeof(DoctorReport))]
+[JsonSerializable(typeof(CloudIdentity))]
+[JsonSerializable(typeof(ClaimResult))]
 internal sealed partial class ProvisioningJsonContext : JsonSerializerContext;

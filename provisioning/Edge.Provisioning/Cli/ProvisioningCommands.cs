@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Edge.Provisioning.Backup;
+using Edge.Provisioning.Claim;
 using Edge.Provisioning.Devices;
 using Edge.Provisioning.Doctor;
 using Edge.Provisioning.Identity;
@@ -15,6 +16,7 @@ internal static class ProvisioningCommands
         var globals = new GlobalOptions();
         globals.AddTo(root);
         root.Subcommands.Add(InitCommand.Create(globals, services));
+        root.Subcommands.Add(ClaimCommand.Create(globals, services));
         root.Subcommands.Add(DevicesCommand.Create(globals, services));
         root.Subcommands.Add(ZonesCommand.Create(globals, services));
         root.Subcommands.Add(DoctorCommand.Create(globals, services));

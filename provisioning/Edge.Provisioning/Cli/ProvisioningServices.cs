@@ -35,5 +35,11 @@ internal sealed record ProvisioningServices
     /// <summary>PBKDF2 iterations for new backups; tests lower it to stay fast (restore reads it from the file).</summary>
     public int BackupKdfIterations { get; init; } = Backup.BackupCrypto.DefaultIterations;
 
+    /// <summary>The MQTT client for claim (Edge.Messaging over libmosquitto); null = the real one on <see cref="Time"/>.</summary>
+    public Func<Edge.Messaging.MqttClientOptions, Edge.Messaging.IMqttClient>? MqttClients { get; init; }
+
+    public Edge.Messaging.IMqttClient CreateMqttClient(Edge.Messaging.MqttClientOptions options) =>
+        MqttClients?.Invoke(options) ?? new Edge.Messaging.MqttClientFactory(Time).Create(options);
+
     public IHubKeyStore CreateKeyStore(EdgePaths paths) => KeyStore?.Invoke(paths) ?? new FileHubKeyStore(paths.HubKeyFile, Ownership);
 }

@@ -28,6 +28,12 @@ internal sealed record EdgePaths(
 
     public string HubInfoFile => Path.Combine(IdentityDir, "hub.json");
 
+    /// <summary>The CA chain the cloud broker's certificate is checked against (from claim).</summary>
+    public string CloudCaFile => Path.Combine(IdentityDir, "cloud-ca.crt");
+
+    /// <summary>Where cloud-sync reads its identity and endpoint after claim (<see cref="Claim.CloudIdentity"/>).</summary>
+    public string CloudConfigFile => Path.Combine(ConfigDir, "cloud.json");
+
     /// <summary>The current claim code: state, not configuration, because it expires.</summary>
     public string ClaimFile => Path.Combine(StateDir, "claim.json");
 
