@@ -1,0 +1,16 @@
+namespace Edge.Contracts.Cloud;
+
+/// <summary>Kinds of downstream messages (retail/v1/{store}/down/{kind}) and which of them must be signed.</summary>
+public static class DownKinds
+{
+    public const string MemberDelta = "member-delta";
+    public const string OfferCatalog = "offer-catalog";
+    public const string ModelBundle = "model-bundle";
+    public const string Configuration = "configuration";
+    public const string PrizeBudget = "prize-budget";
+
+    public static readonly IReadOnlyList<string> All = [MemberDelta, OfferCatalog, ModelBundle, Configuration, PrizeBudget];
+
+    /// <summary>Kinds that change what the hub spends or runs: refused without a valid <see cref="DownProperties.Signature"/>.</summary>
+    public static bool RequiresSignature(string kind) => kind is Configuration or PrizeBudget or ModelBundle;
+}
