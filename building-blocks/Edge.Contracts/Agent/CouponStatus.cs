@@ -1,0 +1,9 @@
+namespace Edge.Contracts.Agent;
+
+public enum CouponStatus
+{
+    Issued,
+    SavedToApp,
+    Redeemed,
+    Expired,
+}

@@ -1,0 +1,17 @@
+namespace Edge.Contracts.Agent;
+
+/// <summary>
+/// Streams edge-agent sends to the cloud through cloud-sync: each event is an <see cref="OutboxEnvelope"/> published
+/// at QoS 1 on <see cref="LocalTopics.OutboxFor"/>(stream).
+/// </summary>
+public static class OutboxStreams
+{
+    public const string OffersIssued = "offers-issued";
+    public const string Redemptions = "redemptions";
+    public const string Stamps = "stamps";
+    public const string Points = "points";
+    public const string Reviews = "reviews";
+    public const string Draws = "draws";
+    public const string AlertOutcomes = "alert-outcomes";
+    public const string ProofOfPlay = "proof-of-play";
+}

@@ -1,0 +1,3 @@
+namespace Edge.Contracts.Agent;
+
+public sealed record ProductSearchResponse(IReadOnlyList<ProductView> Products);

@@ -1,0 +1,8 @@
+namespace Edge.Contracts.Agent;
+
+public enum StockLevel
+{
+    InStock,
+    Low,
+    OutOfStock,
+}
