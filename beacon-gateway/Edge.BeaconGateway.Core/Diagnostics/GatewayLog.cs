@@ -38,4 +38,13 @@ internal static partial class GatewayLog
 
     [LoggerMessage(4010, LogLevel.Error, "The btsnoop capture {Path} cannot be opened")]
     public static partial void ReplayFailed(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(4011, LogLevel.Information, "Scanning on hci{Device} ({Channel} channel)")]
+    public static partial void HciScanning(ILogger logger, ushort device, string channel);
+
+    [LoggerMessage(4012, LogLevel.Warning, "The link to hci{Device} closed (adapter removed or powered off); reopening")]
+    public static partial void HciLinkClosed(ILogger logger, ushort device);
+
+    [LoggerMessage(4013, LogLevel.Error, "hci{Device} is not scanning (failure {Failures} in a row): {Reason}")]
+    public static partial void HciFailed(ILogger logger, ushort device, int failures, string reason);
 }

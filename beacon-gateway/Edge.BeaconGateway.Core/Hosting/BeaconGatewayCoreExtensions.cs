@@ -25,7 +25,7 @@ public static class BeaconGatewayCoreExtensions
 {
     /// <summary>
     /// Everything between the radio and the bus, configured from the <c>BeaconGateway</c> section:
-    /// <c>Source</c> (btsnoop, simulator, remote; hci is not implemented yet and fails at start with that message),
+    /// <c>Source</c> (hci: the hub's own adapter, <c>Radio</c>; btsnoop; simulator; remote),
     /// <c>Receivers</c> (list of Id/Zone/RssiOffsetDb; default one receiver "hub" in zone "store"),
     /// <c>StoreBeacons</c>, <c>Presence</c>, <c>Members</c>, <c>Btsnoop</c>, <c>Simulator</c>.
     /// Presence events are published through the <see cref="IMqttClient"/> registered by the host (QoS 1); when an
@@ -96,7 +96,10 @@ public static class BeaconGatewayCoreExtensions
             case "remote":
                 break;
             case "hci":
-                services.AddHostedService<HciSourceNotAvailable>();
+                services.AddOptions<Radio.ScanOptions>().Bind(configuration.GetSection(Radio.ScanOptions.Section));
+                services.AddSingleton<Func<Radio.ScanOptions, Radio.IHciTransport>>(Radio.HciSocket.Open);
+                services.AddSingleton<IHciEventSink>(sp => sp.GetRequiredService<BeaconGatewayPipeline>());
+                services.AddHostedService<HciSourceService>();
                 break;
             default:
                 throw new InvalidOperationException($"BeaconGateway:Source '{source}' is not one of hci, btsnoop, remote, simulator.");
@@ -123,15 +126,6 @@ public static class BeaconGatewayCoreExtensions
     private sealed class NoRemoteReceivers : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
-
-    /// <summary>The raw HCI socket source is not implemented yet: say so at start rather than run without a radio.</summary>
-    private sealed class HciSourceNotAvailable : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => throw new InvalidOperationException(
-            "BeaconGateway:Source 'hci' (the hub's own radio over a raw HCI socket) is not implemented yet; use btsnoop, remote or simulator.");
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
