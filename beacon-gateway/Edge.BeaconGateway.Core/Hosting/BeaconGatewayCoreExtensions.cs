@@ -31,7 +31,9 @@ public static class BeaconGatewayCoreExtensions
     /// Presence events are published through the <see cref="IMqttClient"/> registered by the host (QoS 1); when an
     /// MQTT client is registered, remote receivers are subscribed to as well. The host connects the client.
     /// </summary>
-    public static IHostApplicationBuilder AddBeaconGatewayCore(this IHostApplicationBuilder builder)
+    /// <param name="builder">The host.</param>
+    /// <param name="receivers">Receiver placements from the zones file; null = <c>BeaconGateway:Receivers</c>.</param>
+    public static IHostApplicationBuilder AddBeaconGatewayCore(this IHostApplicationBuilder builder, IReadOnlyList<ReceiverOptions>? receivers = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var configuration = builder.Configuration;
@@ -47,9 +49,10 @@ public static class BeaconGatewayCoreExtensions
         services.AddSingleton<MalformedCounters>();
         services.AddSingleton(sp => new HciEventParser(sp.GetRequiredService<MalformedCounters>()));
         services.AddSingleton(_ => new ReceiverMap(
-            configuration.GetSection("BeaconGateway:Receivers").Get<List<ReceiverOptions>>() is { Count: > 0 } receivers
-                ? receivers
-                : [new ReceiverOptions { Id = "hub", Zone = "store" }]));
+            receivers
+            ?? (configuration.GetSection("BeaconGateway:Receivers").Get<List<ReceiverOptions>>() is { Count: > 0 } configured
+                ? configured
+                : [new ReceiverOptions { Id = "hub", Zone = "store" }])));
         services.AddSingleton(_ => new StoreBeaconRegistry(
             configuration.GetSection("BeaconGateway:StoreBeacons").Get<List<StoreBeaconOptions>>() ?? []));
         services.AddSingleton(sp => new RotatingIdResolver(

@@ -127,7 +127,7 @@ internal static class ClaimCommand
 
         // The code is spent; keeping it would only invite a confusing second claim.
         File.Delete(paths.ClaimFile);
-        var restarted = await RestartCloudSyncAsync(ctx, cancellationToken).ConfigureAwait(false);
+        var restarted = await Platform.ServiceRestart.TryRestartAsync(ctx, "cloud-sync", cancellationToken).ConfigureAwait(false);
         return Report(ctx, new ClaimResult(hub.StoreId, hub.HubId, false, paths.HubCertificateFile, certificate.NotAfter.ToUniversalTime(), identity.Server, restarted));
     }
 
@@ -192,19 +192,6 @@ internal static class ClaimCommand
         {
             throw new CliException($"the cloud's certificate is unreadable ({ex.Message}); nothing was changed", ExitCodes.DataError);
         }
-    }
-
-    private static async Task<bool> RestartCloudSyncAsync(CommandContext ctx, CancellationToken cancellationToken)
-    {
-        // try-restart: restarts cloud-sync if it runs (it then reads cloud.json), does nothing if it is stopped.
-        var result = await ctx.Services.Processes.RunAsync("systemctl", ["try-restart", "cloud-sync"], TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
-        if (result is { ExitCode: 0 })
-        {
-            return true;
-        }
-
-        ctx.Output.Warn("cloud-sync was not restarted (" + (result is null ? "no systemctl" : result.Error.Split('\n')[0]) + "); run `systemctl restart cloud-sync`");
-        return false;
     }
 
     private static int Report(CommandContext ctx, ClaimResult result)

@@ -20,12 +20,13 @@ internal static class ZonesCommand
     {
         var file = new Argument<FileInfo>("file") { Description = "zones.yaml or zones.json." };
         var check = new Option<bool>("--check") { Description = "Only validate; change nothing." };
-        var import = new Command("import", "Validate a zones file and write it where beacon-gateway reads it.") { file, check };
-        CommandActions.Set(import, globals, services, (ctx, _) => Task.FromResult(Import(ctx, ctx.Value(file), ctx.Value(check))));
+        var noRestart = new Option<bool>("--no-restart") { Description = "Write the file but do not restart beacon-gateway (it reads the zones at start)." };
+        var import = new Command("import", "Validate a zones file, write it where beacon-gateway reads it and restart beacon-gateway.") { file, check, noRestart };
+        CommandActions.Set(import, globals, services, (ctx, ct) => ImportAsync(ctx, ctx.Value(file), ctx.Value(check), ctx.Value(noRestart), ct));
         return import;
     }
 
-    private static int Import(CommandContext ctx, FileInfo file, bool checkOnly)
+    private static async Task<int> ImportAsync(CommandContext ctx, FileInfo file, bool checkOnly, bool noRestart, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {
@@ -53,6 +54,12 @@ internal static class ZonesCommand
         if (!checkOnly)
         {
             ZonesFile.Write(ctx.Paths.ZonesFile, zones);
+
+            // beacon-gateway builds its receiver map at start; presence is perishable, so a restart is the push.
+            if (!noRestart)
+            {
+                await Platform.ServiceRestart.TryRestartAsync(ctx, "beacon-gateway", cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (ctx.Output.Json)

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Edge.Contracts.Zones;
+using Edge.Provisioning.Platform;
+using Edge.Provisioning.Tests.Doctor;
 using Edge.Provisioning.Tests.Support;
 
 namespace Edge.Provisioning.Tests.Zones;
@@ -32,8 +34,48 @@ public sealed class ZonesCommandTests : IDisposable
         """;
 
     private readonly Hub _hub = new();
+    private ProcessResult? _systemctlAnswer = new(0, string.Empty, string.Empty);
+    private readonly FakeProcessRunner _systemctl;
+
+    public ZonesCommandTests()
+    {
+        _systemctl = new FakeProcessRunner((_, _) => _systemctlAnswer);
+        _hub.Customize = s => s with { Processes = _systemctl };
+    }
 
     public void Dispose() => _hub.Dispose();
+
+    [Fact]
+    public async Task Import_Valid_RestartsBeaconGatewaySoItReadsTheNewZones()
+    {
+        var run = await _hub.RunAsync("zones", "import", Write("zones.yaml", GoodYaml), "--zones-file", _hub.ZonesFile);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["systemctl try-restart beacon-gateway"], _systemctl.Calls);
+    }
+
+    [Fact]
+    public async Task Import_NoRestartOrCheck_DoesNotTouchTheService()
+    {
+        await _hub.RunAsync("zones", "import", Write("zones.yaml", GoodYaml), "--zones-file", _hub.ZonesFile, "--no-restart");
+        await _hub.RunAsync("zones", "import", Write("zones.yaml", GoodYaml), "--zones-file", _hub.ZonesFile, "--check");
+
+        Assert.Empty(_systemctl.Calls);
+        Assert.True(File.Exists(_hub.ZonesFile));
+    }
+
+    [Fact]
+    public async Task Import_SystemctlRefuses_FileWrittenAndWarningSaysWhatToRun()
+    {
+        _systemctlAnswer = new ProcessResult(1, string.Empty, "Failed to connect to bus: No such file or directory\nmore");
+
+        var run = await _hub.RunAsync("zones", "import", Write("zones.yaml", GoodYaml), "--zones-file", _hub.ZonesFile);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.True(File.Exists(_hub.ZonesFile));
+        Assert.Contains("Failed to connect to bus", run.Error + run.Output, StringComparison.Ordinal);
+        Assert.Contains("systemctl restart beacon-gateway", run.Error + run.Output, StringComparison.Ordinal);
+    }
 
     private string Write(string name, string content)
     {
