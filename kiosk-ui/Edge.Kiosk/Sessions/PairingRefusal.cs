@@ -1,0 +1,8 @@
+namespace Edge.Kiosk.Sessions;
+
+internal enum PairingRefusal
+{
+    None,
+    Unknown,
+    Expired,
+}

@@ -1,0 +1,8 @@
+namespace Edge.Kiosk.Signage;
+
+public enum SignageItemKind
+{
+    Image,
+    Video,
+    Html,
+}
