@@ -47,4 +47,7 @@ internal static partial class GatewayLog
 
     [LoggerMessage(4013, LogLevel.Error, "hci{Device} is not scanning (failure {Failures} in a row): {Reason}")]
     public static partial void HciFailed(ILogger logger, ushort device, int failures, string reason);
+
+    [LoggerMessage(4020, LogLevel.Error, "Motion sensors are not read: {Reason}")]
+    public static partial void MotionUnavailable(ILogger logger, string reason);
 }

@@ -87,6 +87,8 @@ public static class BeaconGatewayCoreExtensions
             ? new RemoteReceiverService(client, sp.GetRequiredService<RemoteReceiverDecoder>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RemoteReceiverService>>())
             : new NoRemoteReceivers());
 
+        AddMotion(builder);
+
         switch (source)
         {
             case "btsnoop":
@@ -109,6 +111,36 @@ public static class BeaconGatewayCoreExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>BeaconGateway:Motion: none, gpio (libgpiod) or simulated (a <see cref="Motion.SimulatedMotionSensors"/> singleton).</summary>
+    private static void AddMotion(IHostApplicationBuilder builder)
+    {
+        var source = builder.Configuration[Motion.MotionOptions.Section + ":Source"] ?? "none";
+        if (source == "none")
+        {
+            return;
+        }
+
+        var services = builder.Services;
+        services.AddOptions<Motion.MotionOptions>().Bind(builder.Configuration.GetSection(Motion.MotionOptions.Section));
+        switch (source)
+        {
+            case "gpio":
+                services.AddSingleton<Func<Motion.MotionOptions, Motion.IMotionSensors>>(sp =>
+                    o => Motion.GpiodMotionSensors.Open(o, sp.GetRequiredService<TimeProvider>()));
+                break;
+            case "simulated":
+                services.AddSingleton<Motion.SimulatedMotionSensors>();
+                services.AddSingleton<Func<Motion.MotionOptions, Motion.IMotionSensors>>(sp =>
+                    _ => sp.GetRequiredService<Motion.SimulatedMotionSensors>());
+                break;
+            default:
+                throw new InvalidOperationException($"BeaconGateway:Motion:Source '{source}' is not one of none, gpio, simulated.");
+        }
+
+        services.AddSingleton<Motion.MotionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<Motion.MotionService>());
     }
 
     private static BeaconGatewayPipeline CreatePipeline(IServiceProvider sp)

@@ -36,4 +36,6 @@ internal sealed class BeaconGatewayOptions
     public BtsnoopOptions Btsnoop { get; set; } = new();
 
     public SimulatorOptions Simulator { get; set; } = new();
+
+    public Motion.MotionOptions Motion { get; set; } = new();
 }
