@@ -27,7 +27,11 @@ internal sealed class LocalBusListener(
     TimeProvider time,
     ILogger<LocalBusListener> logger) : BackgroundService
 {
+    private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _badMessages;
+
+    /// <summary>Completes once the kiosk's subscriptions are in place (tests and the health page wait on it).</summary>
+    public Task Subscribed => _subscribed.Task;
 
     public long BadMessages => Interlocked.Read(ref _badMessages);
 
@@ -161,6 +165,7 @@ internal sealed class LocalBusListener(
                     new MqttSubscription(PresenceTopics.Members + "/+", MqttQualityOfService.AtLeastOnce),
                     new MqttSubscription(PairingTopic, MqttQualityOfService.AtLeastOnce),
                 ], ct);
+                _subscribed.TrySetResult();
                 return true;
             }
             catch (Exception ex) when (ex is MqttException or InvalidOperationException or TimeoutException)
