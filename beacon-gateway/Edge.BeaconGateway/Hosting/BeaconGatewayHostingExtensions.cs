@@ -24,7 +24,7 @@ internal static class BeaconGatewayHostingExtensions
             o.ClientId = string.IsNullOrEmpty(hub) ? "beacon-gateway" : $"beacon-gateway-{hub}";
         });
         builder.Services.AddHealthChecks().AddEdgeMqtt();
-        builder.Services.AddHostedService<LocalBusConnection>();
+        builder.Services.AddEdgeMqttConnection();
         builder.AddBeaconGatewayCore(ZonesFromFile(builder.Configuration["BeaconGateway:ZonesFile"]));
         return builder;
     }
