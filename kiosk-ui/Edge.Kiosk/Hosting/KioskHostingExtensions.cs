@@ -55,7 +55,7 @@ internal static class KioskHostingExtensions
     private static void AddKioskPages(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents();
-        builder.Services.AddAntiforgery();
+        builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<LiveNotifier>();
         builder.Services.AddSingleton<KioskSessionStore>();

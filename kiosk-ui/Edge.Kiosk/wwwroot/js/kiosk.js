@@ -84,6 +84,13 @@
     window.kioskLive = conn;
   }
 
+  // Anti-forgery: htmx posts carry the token the layout rendered (#af) as a header; GETs carry nothing.
+  document.addEventListener('htmx:configRequest', function (e) {
+    if (e.detail.verb === 'get') { return; }
+    var token = document.querySelector('#af input[name="__RequestVerificationToken"]');
+    if (token) { e.detail.headers['RequestVerificationToken'] = token.value; }
+  });
+
   document.addEventListener('htmx:afterSettle', function (e) {
     resetIdle();
     markPersonalised();
