@@ -2,9 +2,33 @@ using Microsoft.Extensions.Logging;
 
 namespace Edge.CloudSync;
 
-/// <summary>cloud-sync's log events: ids 5000-5999.</summary>
+/// <summary>cloud-sync's log events: ids 5000-5999 (5000-5099 outbox, 5100-5199 connections, 5200-5299 upstream, 5300-5399 downstream, 5400-5499 fleet).</summary>
 internal static partial class CloudSyncLog
 {
     [LoggerMessage(5000, LogLevel.Error, "Outbox write of {Count} message(s) failed; producers get the error and retry")]
     public static partial void OutboxWriteFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(5001, LogLevel.Warning, "Outbox over quota with protected messages only ({Bytes} bytes): fleet alarm raised")]
+    public static partial void OutboxOverQuota(ILogger logger, long bytes);
+
+    [LoggerMessage(5100, LogLevel.Information, "{Link} connected to {Endpoint} as {ClientId}")]
+    public static partial void Connected(ILogger logger, string link, string endpoint, string clientId);
+
+    [LoggerMessage(5101, LogLevel.Warning, "{Link} cannot connect to {Endpoint} yet; retrying in {Delay}: {Reason}")]
+    public static partial void ConnectRetry(ILogger logger, string link, string endpoint, TimeSpan delay, string reason);
+
+    [LoggerMessage(5102, LogLevel.Warning, "Cloud link offline: {Reason}; events stay in the outbox")]
+    public static partial void Offline(ILogger logger, string reason);
+
+    [LoggerMessage(5200, LogLevel.Warning, "Local event on {Topic} refused: {Reason}")]
+    public static partial void LocalEventRefused(ILogger logger, string topic, string reason);
+
+    [LoggerMessage(5201, LogLevel.Warning, "Drain interrupted ({Reason}); resuming from the last acknowledged message")]
+    public static partial void DrainInterrupted(ILogger logger, string reason);
+
+    [LoggerMessage(5202, LogLevel.Information, "{Count} outbox message(s) expired unsent")]
+    public static partial void Expired(ILogger logger, int count);
+
+    [LoggerMessage(5203, LogLevel.Warning, "Local bus dropped {Count} outbox event(s) because cloud-sync's inbound queue was full")]
+    public static partial void LocalInboundDropped(ILogger logger, long count);
 }

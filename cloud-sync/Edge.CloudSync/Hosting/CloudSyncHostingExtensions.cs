@@ -1,14 +1,68 @@
+using Edge.CloudSync.Connection;
+using Edge.CloudSync.Outbox;
+using Edge.CloudSync.Upstream;
 using Edge.Hosting.Options;
+using Edge.Messaging;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Edge.CloudSync.Hosting;
 
 internal static class CloudSyncHostingExtensions
 {
-    /// <summary>Everything cloud-sync runs: outbox, inbox, cloud connection, Sparkplug edge node.</summary>
+    /// <summary>Everything cloud-sync runs: outbox, connections, upstream drain, inbox, Sparkplug edge node.</summary>
     public static IHostApplicationBuilder AddCloudSync(this IHostApplicationBuilder builder)
     {
         builder.AddEdgeOptions<CloudSyncOptions>(CloudSyncOptions.Section);
+        builder.AddCloudSyncOutbox();
+        builder.AddCloudSyncConnections();
+        builder.AddCloudSyncUpstream();
+        return builder;
+    }
+
+    /// <summary>The durable outbox and its single writer.</summary>
+    public static IHostApplicationBuilder AddCloudSyncOutbox(this IHostApplicationBuilder builder)
+    {
+        builder.AddEdgeOptions<OutboxOptions>(OutboxOptions.Section);
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<OutboxOptions>>().Value;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(o.DatabasePath))!);
+            return new OutboxStore(o.DatabasePath, o.QuotaBytes, o.CompactableStreams, sp.GetRequiredService<TimeProvider>());
+        });
+        builder.Services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<OutboxOptions>>().Value;
+            return new OutboxWriter(sp.GetRequiredService<OutboxStore>(), o.QueueCapacity, o.MaxGroupCommit, sp.GetRequiredService<ILogger<OutboxWriter>>(), sp.GetRequiredService<OutboxSignal>());
+        });
+        builder.Services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<OutboxWriter>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxWriter>());
+        return builder;
+    }
+
+    /// <summary>The local bus client and the cloud business-plane client (mTLS, persistent session).</summary>
+    public static IHostApplicationBuilder AddCloudSyncConnections(this IHostApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton<IMqttClientFactory>(sp => new MqttClientFactory(sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>()));
+        builder.Services.AddSingleton<LocalBus>();
+        builder.Services.AddSingleton<CloudBus>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalBus>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CloudBus>());
+        return builder;
+    }
+
+    /// <summary>Local bus -> outbox -> cloud.</summary>
+    public static IHostApplicationBuilder AddCloudSyncUpstream(this IHostApplicationBuilder builder)
+    {
+        builder.AddEdgeOptions<UpstreamOptions>(UpstreamOptions.Section);
+        builder.Services.AddSingleton<UpstreamCounters>();
+        builder.Services.AddSingleton<LocalOutboxIngest>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalOutboxIngest>());
+        builder.Services.AddHostedService<UpstreamPublisher>();
         return builder;
     }
 }

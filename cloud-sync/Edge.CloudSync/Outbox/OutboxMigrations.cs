@@ -8,7 +8,7 @@ internal static class OutboxMigrations
     [
         new(1, "outbox and per-stream sequence state", """
             CREATE TABLE outbox(
-                id           INTEGER PRIMARY KEY,          -- append order across streams
+                id           INTEGER PRIMARY KEY AUTOINCREMENT, -- append order across streams; never reused (the drain cursor relies on it)
                 stream       TEXT    NOT NULL,
                 seq          INTEGER NOT NULL,             -- per-stream sequence, gap-free, from 1
                 message_id   TEXT    NOT NULL,             -- idempotency key

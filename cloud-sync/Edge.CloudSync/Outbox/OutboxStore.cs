@@ -230,6 +230,15 @@ internal sealed class OutboxStore : IDisposable
     /// <summary>Unsent messages after <paramref name="afterId"/> in append order (which is sequence order within each stream).</summary>
     public IReadOnlyList<OutboxEntry> ReadPending(long afterId, int limit)
     {
+        // One read connection serves the drain, the fleet metrics and health: a connection is not thread-safe.
+        lock (_read)
+        {
+            return ReadPendingLocked(afterId, limit);
+        }
+    }
+
+    private List<OutboxEntry> ReadPendingLocked(long afterId, int limit)
+    {
         using var c = _read.CreateCommand();
         c.CommandText = "SELECT id, stream, seq, message_id, created_at, expires_at, content_type, payload FROM outbox WHERE id > $after ORDER BY id LIMIT $n;";
         c.Parameters.AddWithValue("$after", afterId);
@@ -245,6 +254,14 @@ internal sealed class OutboxStore : IDisposable
     }
 
     public OutboxStats Stats()
+    {
+        lock (_read)
+        {
+            return StatsLocked();
+        }
+    }
+
+    private OutboxStats StatsLocked()
     {
         using var c = _read.CreateCommand();
         c.CommandText = """

@@ -17,10 +17,12 @@ internal sealed class OutboxWriter : BackgroundService, IOutbox
     private readonly ILogger<OutboxWriter> _logger;
     private readonly Channel<WriteCommand> _queue;
     private readonly List<WriteCommand> _group;
+    private readonly OutboxSignal? _signal;
 
-    public OutboxWriter(OutboxStore store, int capacity, int maxGroup, ILogger<OutboxWriter> logger)
+    public OutboxWriter(OutboxStore store, int capacity, int maxGroup, ILogger<OutboxWriter> logger, OutboxSignal? signal = null)
     {
         _store = store;
+        _signal = signal;
         _maxGroup = maxGroup;
         _logger = logger;
         _group = new List<WriteCommand>(maxGroup);
@@ -44,12 +46,34 @@ internal sealed class OutboxWriter : BackgroundService, IOutbox
         return await command.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Queues an append and returns once it is queued (in call order, waiting while the queue is full); the returned
+    /// task completes when it is committed. Lets the local-bus reader keep many appends in one group commit while
+    /// still handing them over in arrival order.
+    /// </summary>
+    public async ValueTask<Task<AppendResult>> EnqueueAsync(OutboxAppend message, CancellationToken cancellationToken)
+    {
+        var command = new WriteCommand(message, null);
+        await _queue.Writer.WriteAsync(command, cancellationToken).ConfigureAwait(false);
+        return command.Completion.Task;
+    }
+
     /// <summary>Removes acknowledged entries; completes when committed.</summary>
     public async ValueTask AcknowledgeAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
     {
         var command = new WriteCommand(null, entries);
         await _queue.Writer.WriteAsync(command, cancellationToken).ConfigureAwait(false);
         await command.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a maintenance write (expiry, trimming sent ids) on the writer's thread, between groups.</summary>
+    public async ValueTask<T> RunAsync<T>(Func<OutboxStore, T> work, CancellationToken cancellationToken)
+    {
+        T result = default!;
+        var command = new WriteCommand(null, null, store => result = work(store));
+        await _queue.Writer.WriteAsync(command, cancellationToken).ConfigureAwait(false);
+        await command.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return result;
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -94,6 +118,13 @@ internal sealed class OutboxWriter : BackgroundService, IOutbox
                 continue;
             }
 
+            if (command.Work is { } work)
+            {
+                Commit(appends);
+                Run(command, () => work(_store));
+                continue;
+            }
+
             appends.Add(command);
             if (appends.Count >= _maxGroup)
             {
@@ -125,6 +156,8 @@ internal sealed class OutboxWriter : BackgroundService, IOutbox
 
                 appends[i].Completion.TrySetResult(results[i]);
             }
+
+            _signal?.Notify();
         }
         catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
         {
@@ -145,18 +178,20 @@ internal sealed class OutboxWriter : BackgroundService, IOutbox
             action();
             command.Completion.TrySetResult(default);
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException)
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
         {
             CloudSyncLog.OutboxWriteFailed(_logger, 1, ex);
             command.Completion.TrySetException(ex);
         }
     }
 
-    private sealed class WriteCommand(OutboxAppend? append, IReadOnlyList<OutboxEntry>? ack)
+    private sealed class WriteCommand(OutboxAppend? append, IReadOnlyList<OutboxEntry>? ack, Action<OutboxStore>? work = null)
     {
         public OutboxAppend? Append { get; } = append;
 
         public IReadOnlyList<OutboxEntry>? Ack { get; } = ack;
+
+        public Action<OutboxStore>? Work { get; } = work;
 
         public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -1,0 +1,171 @@
+using Edge.CloudSync.Outbox;
+using Edge.CloudSync.Tests.Fixtures;
+using Edge.CloudSync.Upstream;
+using Edge.Contracts.Cloud;
+using Edge.TestKit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Edge.CloudSync.Tests.Upstream;
+
+/// <summary>Local bus -> outbox -> cloud, with two real mosquitto brokers (the cloud one TLS-only with client certificates) and a real SQLite outbox.</summary>
+public sealed class UpstreamEndToEndTests : IDisposable
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+    private readonly TempDirectory _dir = new("cloud-sync-up");
+    private readonly CloudPki _pki = new();
+
+    [RequiresMosquittoFact]
+    public async Task Drain_EventsOnLocalBus_ReachCloudOverMutualTlsOnceAndInOrderPerStream()
+    {
+        await using var local = await MosquittoBroker.StartAsync();
+        var cloudPort = FreePort.Next();
+        await using var cloud = await MosquittoBroker.StartAsync(_pki.ListenerConfig(cloudPort), listenerOnDefaultPort: false);
+        await using var consumer = await CloudConsumer.StartAsync(_pki, cloudPort);
+        using var host = await CloudSyncHost.StartAsync(local, _pki.WriteCloudJson("store-1", "hub-1", "eu", cloudPort), _dir.File("outbox.db"));
+        await using var producer = await LocalProducer.StartAsync(local);
+
+        await producer.PublishManyAsync(["redemptions", "reviews", "telemetry"], 1000);
+        await consumer.WaitForDistinctAsync(3000, Deadline);
+
+        AssertInOrderPerStream(consumer.Firsts, ["redemptions", "reviews", "telemetry"], 1000);
+        Assert.All(consumer.Raw, m => Assert.StartsWith("retail/v1/store-1/up/", m.Topic, StringComparison.Ordinal));
+        Assert.True(consumer.Batches.Count < 3000, $"expected batching, got {consumer.Batches.Count} MQTT messages for 3000 events");
+        Assert.All(consumer.Batches, b => Assert.Equal(("store-1", "hub-1"), (b.StoreId, b.HubId)));
+        await WaitUntilAsync(() => host.Services.GetRequiredService<OutboxStore>().Stats().Streams.Sum(s => s.Depth) == 0, "outbox empty after acks");
+        Assert.All(host.Services.GetRequiredService<OutboxStore>().Stats().Streams, s => Assert.Equal(1000, s.AckedSequence));
+        await host.StopAsync();
+    }
+
+    [RequiresMosquittoFact]
+    public async Task Drain_CloudBrokerRestartedMidDrain_EveryEventArrivesOnceInEffectAndInOrder()
+    {
+        await using var local = await MosquittoBroker.StartAsync();
+        var cloudPort = FreePort.Next();
+        await using var cloud = await MosquittoBroker.StartAsync(_pki.ListenerConfig(cloudPort), listenerOnDefaultPort: false);
+        await using var consumer = await CloudConsumer.StartAsync(_pki, cloudPort);
+        using var host = await CloudSyncHost.StartAsync(local, _pki.WriteCloudJson("store-1", "hub-1", "eu", cloudPort), _dir.File("outbox.db"),
+            new Dictionary<string, string?> { ["CloudSync:Upstream:MaxBatchMessages"] = "50" });
+        await using var producer = await LocalProducer.StartAsync(local);
+
+        var publishing = producer.PublishManyAsync(["a", "b"], 10_000);
+        await consumer.WaitForDistinctAsync(2000, Deadline);
+        await cloud.StopAsync();
+        await cloud.StartAsync();
+        await publishing;
+        await consumer.WaitForDistinctAsync(20_000, Deadline);
+
+        AssertInOrderPerStream(consumer.Firsts, ["a", "b"], 10_000);
+        await host.StopAsync();
+    }
+
+    [RequiresMosquittoFact]
+    public async Task Ingest_BadLocalEvents_RefusedWithReasonCountedAndNeverSent()
+    {
+        await using var local = await MosquittoBroker.StartAsync();
+        var cloudPort = FreePort.Next();
+        await using var cloud = await MosquittoBroker.StartAsync(_pki.ListenerConfig(cloudPort), listenerOnDefaultPort: false);
+        await using var consumer = await CloudConsumer.StartAsync(_pki, cloudPort);
+        using var host = await CloudSyncHost.StartAsync(local, _pki.WriteCloudJson("store-1", "hub-1", "eu", cloudPort), _dir.File("outbox.db"));
+        await using var producer = await LocalProducer.StartAsync(local);
+
+        await producer.PublishRawAsync("store/outbox/Bad_Stream", LocalProducer.Envelope("x1"));
+        await producer.PublishRawAsync("store/outbox/s", "not json"u8.ToArray());
+        await producer.PublishRawAsync("store/outbox/s", """{"type":"t","occurredAt":"2026-11-23T09:00:00Z","body":{}}"""u8.ToArray());
+        await producer.PublishRawAsync("store/outbox/s", LocalProducer.Envelope("bad id with spaces"));
+        await producer.PublishRawAsync("store/outbox/s", LocalProducer.Envelope("x2", type: "Not A Type"));
+        await producer.PublishRawAsync("store/outbox/s", LocalProducer.Envelope("x3", body: "[1,2]"));
+        await producer.PublishRawAsync("store/outbox/s", LocalProducer.Envelope("x4", body: $"{{\"pad\":\"{new string('p', CloudEnvelopeRules.MaxOutboxEventBytes)}\"}}"));
+        await producer.PublishRawAsync("store/outbox/s", """{"messageId":"x5","type":"t","body":{}}"""u8.ToArray());
+        await producer.PublishAsync("s", "good-1");
+        await producer.PublishAsync("s", "good-1"); // the producer re-sends: stored once
+        await consumer.WaitForDistinctAsync(1, Deadline);
+
+        var counters = host.Services.GetRequiredService<UpstreamCounters>();
+        await WaitUntilAsync(() => counters.RefusedTotal == 8, "8 refusals counted");
+        Assert.Equal(1, counters.Refused["bad-stream"]);
+        Assert.Equal(1, counters.Refused["not-json"]);
+        Assert.Equal(2, counters.Refused["bad-message-id"]);
+        Assert.Equal(1, counters.Refused["bad-type"]);
+        Assert.Equal(1, counters.Refused["bad-body"]);
+        Assert.Equal(1, counters.Refused["too-large"]);
+        Assert.Equal(1, counters.Refused["bad-occurred-at"]);
+        Assert.Equal(["good-1"], consumer.Firsts.Select(f => f.MessageId));
+        Assert.Equal(1, host.Services.GetRequiredService<OutboxWriter>().Duplicates);
+        await host.StopAsync();
+    }
+
+    [RequiresMosquittoFact]
+    public async Task Drain_TimeBoundMessages_ExpiredOnesNeverSentLiveOnesCarryMqttExpiry()
+    {
+        await using var local = await MosquittoBroker.StartAsync();
+        var cloudPort = FreePort.Next();
+        await using var cloud = await MosquittoBroker.StartAsync(_pki.ListenerConfig(cloudPort), listenerOnDefaultPort: false);
+        await using var consumer = await CloudConsumer.StartAsync(_pki, cloudPort);
+        using var host = await CloudSyncHost.StartAsync(local, _pki.WriteCloudJson("store-1", "hub-1", "eu", cloudPort), _dir.File("outbox.db"));
+        await using var producer = await LocalProducer.StartAsync(local);
+        var now = TimeProvider.System.GetUtcNow();
+
+        await producer.PublishAsync("offers", "stale", now.AddMinutes(-1));
+        await producer.PublishAsync("offers", "fresh", now.AddHours(1));
+        await producer.PublishAsync("offers", "forever");
+        await consumer.WaitForDistinctAsync(2, Deadline);
+
+        Assert.Equal(["fresh", "forever"], consumer.Firsts.Select(f => f.MessageId));
+        var fresh = consumer.Firsts.Single(f => f.MessageId == "fresh");
+        Assert.InRange(fresh.Expiry!.Value.TotalSeconds, 3500, 3600);
+        Assert.Null(consumer.Firsts.Single(f => f.MessageId == "forever").Expiry);
+        await WaitUntilAsync(() => host.Services.GetRequiredService<UpstreamCounters>().Expired == 1, "stale counted as expired");
+        await host.StopAsync();
+    }
+
+    [RequiresMosquittoFact]
+    public async Task Connect_BrokerCertificateFromAnotherCa_RefusedAndEventsStayInOutbox()
+    {
+        await using var local = await MosquittoBroker.StartAsync();
+        var cloudPort = FreePort.Next();
+        await using var cloud = await MosquittoBroker.StartAsync(_pki.ListenerConfig(cloudPort), listenerOnDefaultPort: false);
+        await using var consumer = await CloudConsumer.StartAsync(_pki, cloudPort);
+        using var host = await CloudSyncHost.StartAsync(local, _pki.WriteCloudJson("store-1", "hub-1", "eu", cloudPort, caFile: _pki.OtherCaFile), _dir.File("outbox.db"));
+        await using var producer = await LocalProducer.StartAsync(local);
+
+        await producer.PublishManyAsync(["redemptions"], 20);
+        var store = host.Services.GetRequiredService<OutboxStore>();
+        await WaitUntilAsync(() => store.Stats().Streams.Sum(s => s.Depth) == 20, "20 events in the outbox");
+
+        Assert.Equal(0, consumer.Total);
+        Assert.False(host.Services.GetRequiredService<Connection.CloudBus>().Link!.IsConnected);
+        await host.StopAsync();
+    }
+
+    internal static void AssertInOrderPerStream(IReadOnlyList<UpMessageSeen> firsts, IReadOnlyList<string> streams, int perStream)
+    {
+        foreach (var stream in streams)
+        {
+            var seen = firsts.Where(f => f.Stream == stream).ToList();
+            Assert.Equal(Enumerable.Range(1, perStream).Select(i => (long)i), seen.Select(f => f.Sequence));
+            Assert.Equal(Enumerable.Range(0, perStream).Select(i => $"{stream}-{i}"), seen.Select(f => f.MessageId));
+        }
+    }
+
+    internal static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + Deadline;
+        while (!condition())
+        {
+            if (TimeProvider.System.GetUtcNow() > deadline)
+            {
+                throw new TimeoutException($"not reached within {Deadline}: {what}");
+            }
+
+            await Task.Yield();
+            await Task.Delay(20); // polling a condition with a deadline, not waiting for time to pass
+        }
+    }
+
+    public void Dispose()
+    {
+        _pki.Dispose();
+        _dir.Dispose();
+    }
+}
