@@ -1,0 +1,3 @@
+namespace Edge.ReferenceCloud.Api;
+
+internal sealed record DownSent(string MessageId, long Sequence);

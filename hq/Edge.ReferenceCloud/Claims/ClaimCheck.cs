@@ -1,0 +1,9 @@
+namespace Edge.ReferenceCloud.Claims;
+
+internal enum ClaimCheck
+{
+    Valid,
+    Unknown,
+    Expired,
+    UsedByAnotherHub,
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace Edge.ReferenceCloud.Diagnostics;
+
+/// <summary>The reference cloud's log events, ids 10000-10099.</summary>
+internal static partial class CloudLog
+{
+    [LoggerMessage(10000, LogLevel.Information, "Hub {HubId} of store {StoreId} claimed")]
+    public static partial void HubClaimed(ILogger logger, string storeId, string hubId);
+
+    [LoggerMessage(10001, LogLevel.Warning, "Claim refused: {Reason}")]
+    public static partial void ClaimRefused(ILogger logger, string reason);
+
+    [LoggerMessage(10002, LogLevel.Warning, "Up message on {Topic} refused: {Reason}")]
+    public static partial void UpRefused(ILogger logger, string topic, string reason);
+
+    [LoggerMessage(10003, LogLevel.Debug, "Store {StoreId} stream {Stream}: {New} new, {Duplicates} duplicate events")]
+    public static partial void UpApplied(ILogger logger, string storeId, string stream, int @new, int duplicates);
+
+    [LoggerMessage(10004, LogLevel.Information, "Sent {Kind} #{Sequence} to store {StoreId}")]
+    public static partial void DownSent(ILogger logger, string storeId, string kind, long sequence);
+}

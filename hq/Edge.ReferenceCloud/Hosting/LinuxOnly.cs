@@ -1,0 +1,2 @@
+// The reference cloud runs beside hubs on Linux (files 0600 through UnixCreateMode).
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]

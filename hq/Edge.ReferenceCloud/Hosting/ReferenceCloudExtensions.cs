@@ -1,0 +1,46 @@
+using Edge.Hosting.Options;
+using Edge.Messaging.Hosting;
+using Edge.ReferenceCloud.Claims;
+using Edge.ReferenceCloud.Downstream;
+using Edge.ReferenceCloud.Storage;
+using Edge.ReferenceCloud.Upstream;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Edge.ReferenceCloud.Hosting;
+
+internal static class ReferenceCloudExtensions
+{
+    /// <summary>Claims, up-stream ledger, signed down messages, the HTTP API, and the cloud broker connection.</summary>
+    public static WebApplicationBuilder AddReferenceCloud(this WebApplicationBuilder builder)
+    {
+        builder.AddEdgeOptions<ReferenceCloudOptions>(ReferenceCloudOptions.Section);
+        var options = builder.Configuration.GetSection(ReferenceCloudOptions.Section).Get<ReferenceCloudOptions>() ?? new ReferenceCloudOptions();
+        builder.WebHost.UseUrls(options.Url);
+        builder.Services.AddEdgeMqtt(o =>
+        {
+            o.Server = options.Broker;
+            o.Username = options.BrokerUsername;
+            o.Password = options.BrokerPassword;
+            o.CaFile = options.BrokerCaFile;
+            o.ClientCertificateFile = options.BrokerCertificateFile;
+            o.ClientKeyFile = options.BrokerKeyFile;
+            o.ClientId = "reference-cloud";
+        });
+        builder.Services.AddHealthChecks().AddEdgeMqtt();
+        builder.Services.AddEdgeMqttConnection();
+        builder.Services.AddSingleton(sp => new CloudDatabase(sp.GetRequiredService<IOptions<ReferenceCloudOptions>>().Value.DatabasePath));
+        builder.Services.AddSingleton(sp => FleetCa.LoadOrCreate(sp.GetRequiredService<IOptions<ReferenceCloudOptions>>().Value.FleetCaDirectory, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => DownSigningKey.LoadOrCreate(sp.GetRequiredService<IOptions<ReferenceCloudOptions>>().Value.SigningKeyFile));
+        builder.Services.AddSingleton<ClaimBook>();
+        builder.Services.AddSingleton<ClaimHandler>();
+        builder.Services.AddSingleton<EventLedger>();
+        builder.Services.AddSingleton<UpstreamHandler>();
+        builder.Services.AddSingleton<DownPublisher>();
+        builder.Services.AddSingleton<CloudBusService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CloudBusService>());
+        return builder;
+    }
+}
