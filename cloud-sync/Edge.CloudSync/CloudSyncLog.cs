@@ -31,4 +31,7 @@ internal static partial class CloudSyncLog
 
     [LoggerMessage(5203, LogLevel.Warning, "Local bus dropped {Count} outbox event(s) because cloud-sync's inbound queue was full")]
     public static partial void LocalInboundDropped(ILogger logger, long count);
+
+    [LoggerMessage(5300, LogLevel.Warning, "Downstream message on {Topic} ({MessageId}) rejected to the dead-letter table: {Reason}")]
+    public static partial void DownstreamRejected(ILogger logger, string topic, string messageId, string reason);
 }

@@ -1,4 +1,5 @@
 using Edge.CloudSync.Connection;
+using Edge.CloudSync.Downstream;
 using Edge.CloudSync.Outbox;
 using Edge.CloudSync.Upstream;
 using Edge.Hosting.Options;
@@ -20,6 +21,23 @@ internal static class CloudSyncHostingExtensions
         builder.AddCloudSyncOutbox();
         builder.AddCloudSyncConnections();
         builder.AddCloudSyncUpstream();
+        builder.AddCloudSyncDownstream();
+        return builder;
+    }
+
+    /// <summary>Cloud -> inbox -> local bus, and commands.</summary>
+    public static IHostApplicationBuilder AddCloudSyncDownstream(this IHostApplicationBuilder builder)
+    {
+        builder.AddEdgeOptions<DownstreamOptions>(DownstreamOptions.Section);
+        builder.Services.AddSingleton<DownstreamCounters>();
+        builder.Services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<DownstreamOptions>>().Value;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(o.InboxPath))!);
+            return new InboxStore(o.InboxPath, sp.GetRequiredService<TimeProvider>());
+        });
+        builder.Services.AddSingleton<DownstreamProcessor>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DownstreamProcessor>());
         return builder;
     }
 

@@ -47,6 +47,8 @@ internal sealed class CloudSyncOptions : IValidatableObject
 
     public UpstreamOptions Upstream { get; set; } = new();
 
+    public Downstream.DownstreamOptions Downstream { get; set; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!string.IsNullOrEmpty(CloudUri))

@@ -27,6 +27,8 @@ internal static class CloudSyncHost
             ["CloudSync:ReconnectMaxDelay"] = "00:00:01",
             ["CloudSync:Outbox:DatabasePath"] = databasePath,
             ["CloudSync:Upstream:AckTimeout"] = "00:00:10",
+            ["CloudSync:Downstream:InboxPath"] = Path.Combine(configDir, "inbox.db"),
+            ["CloudSync:Downstream:BundleDirectory"] = Path.Combine(configDir, "bundles"),
             ["CloudSync:Upstream:PollInterval"] = "00:00:00.200",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
@@ -47,11 +49,16 @@ internal static class CloudSyncHost
     }
 
     /// <summary>Starts the host and waits until it listens on store/outbox/+ (before that, a first-ever start has no session to keep events).</summary>
-    public static async Task<IHost> StartAsync(MosquittoBroker local, string? cloudJson, string databasePath, IDictionary<string, string?>? extra = null, TimeProvider? time = null)
+    public static async Task<IHost> StartAsync(MosquittoBroker local, string? cloudJson, string databasePath, IDictionary<string, string?>? extra = null, TimeProvider? time = null, bool waitForCloud = true)
     {
         var host = Build(local, cloudJson, databasePath, extra, time);
         await host.StartAsync();
         await host.Services.GetRequiredService<Edge.CloudSync.Upstream.LocalOutboxIngest>().Subscribed.WaitAsync(TimeSpan.FromSeconds(30));
+        if (cloudJson is not null && waitForCloud)
+        {
+            await host.Services.GetRequiredService<Edge.CloudSync.Downstream.DownstreamProcessor>().Subscribed.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
         return host;
     }
 }

@@ -126,7 +126,7 @@ public sealed class UpstreamEndToEndTests : IDisposable
         var cloudPort = FreePort.Next();
         await using var cloud = await MosquittoBroker.StartAsync(_pki.ListenerConfig(cloudPort), listenerOnDefaultPort: false);
         await using var consumer = await CloudConsumer.StartAsync(_pki, cloudPort);
-        using var host = await CloudSyncHost.StartAsync(local, _pki.WriteCloudJson("store-1", "hub-1", "eu", cloudPort, caFile: _pki.OtherCaFile), _dir.File("outbox.db"));
+        using var host = await CloudSyncHost.StartAsync(local, _pki.WriteCloudJson("store-1", "hub-1", "eu", cloudPort, caFile: _pki.OtherCaFile), _dir.File("outbox.db"), waitForCloud: false);
         await using var producer = await LocalProducer.StartAsync(local);
 
         await producer.PublishManyAsync(["redemptions"], 20);
