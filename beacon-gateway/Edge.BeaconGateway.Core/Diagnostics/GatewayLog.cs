@@ -50,4 +50,7 @@ internal static partial class GatewayLog
 
     [LoggerMessage(4020, LogLevel.Error, "Motion sensors are not read: {Reason}")]
     public static partial void MotionUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(4030, LogLevel.Warning, "Member key update not applied: {Reason}")]
+    public static partial void KeysUpdateRejected(ILogger logger, string reason);
 }

@@ -83,9 +83,14 @@ public static class BeaconGatewayCoreExtensions
         services.AddHostedService<GatewayCoreService>();
         services.AddSingleton<PresencePublisherService>();
         services.AddHostedService(sp => sp.GetRequiredService<PresencePublisherService>());
+        services.AddSingleton<ILocalBusHandler>(sp => new RemoteReceiverHandler(sp.GetRequiredService<RemoteReceiverDecoder>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<MemberKeysHandler>(sp => new MemberKeysHandler(
+            sp.GetRequiredService<RotatingIdResolver>(), sp.GetRequiredService<PresenceEngine>(),
+            sp.GetRequiredService<IOptions<MemberOptions>>().Value.KeyEncryptionKeyFile, sp.GetRequiredService<ILogger<MemberKeysHandler>>()));
+        services.AddSingleton<ILocalBusHandler>(sp => sp.GetRequiredService<MemberKeysHandler>());
         services.AddSingleton<IHostedService>(sp => sp.GetService<IMqttClient>() is { } client
-            ? new RemoteReceiverService(client, sp.GetRequiredService<RemoteReceiverDecoder>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RemoteReceiverService>>())
-            : new NoRemoteReceivers());
+            ? new LocalBusInbox(client, sp.GetServices<ILocalBusHandler>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LocalBusInbox>>())
+            : new NoLocalBus());
 
         AddMotion(builder);
 
@@ -158,7 +163,7 @@ public static class BeaconGatewayCoreExtensions
         return pipeline;
     }
 
-    private sealed class NoRemoteReceivers : IHostedService
+    private sealed class NoLocalBus : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

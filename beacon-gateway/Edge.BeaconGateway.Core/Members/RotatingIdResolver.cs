@@ -50,6 +50,28 @@ public sealed class RotatingIdResolver : IDisposable
         Rebuild();
     }
 
+    /// <summary>
+    /// Drops members at once (consent revoked): their IDs stop resolving as soon as this returns, before any key file
+    /// is reloaded. Returns how many of them were known.
+    /// </summary>
+    public int Revoke(IReadOnlyCollection<string> memberIds)
+    {
+        ArgumentNullException.ThrowIfNull(memberIds);
+        lock (_rebuildGate)
+        {
+            var keys = Volatile.Read(ref _keys);
+            var kept = keys.Where(k => !memberIds.Contains(k.MemberId)).ToList();
+            if (kept.Count == keys.Count)
+            {
+                return 0;
+            }
+
+            Volatile.Write(ref _keys, kept);
+            Rebuild();
+            return keys.Count - kept.Count;
+        }
+    }
+
     public bool TryResolve(ulong rotatingId, out MemberMatch match) => Table.TryResolve(rotatingId, out match);
 
     /// <summary>Resolves against one table snapshot, so the member index and id always belong together.</summary>

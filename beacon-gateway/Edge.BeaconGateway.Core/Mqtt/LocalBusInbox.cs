@@ -1,5 +1,4 @@
 using Edge.BeaconGateway.Diagnostics;
-using Edge.BeaconGateway.Remote;
 using Edge.Messaging;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,16 +6,18 @@ using Microsoft.Extensions.Logging;
 namespace Edge.BeaconGateway.Mqtt;
 
 /// <summary>
-/// Subscribes to remote receivers (ESPresense device reports and raw-advert relays) on the local broker and feeds
-/// each message to <see cref="RemoteReceiverDecoder"/>. Other messages on the client's inbound channel are ignored.
+/// The gateway's one reader of its MQTT client's inbound channel (two readers would split the messages between
+/// them): subscribes to every handler's filters, then hands each message to the handler whose topic it is, in
+/// arrival order. Messages no handler claims are ignored.
 /// </summary>
-public sealed class RemoteReceiverService(
+public sealed class LocalBusInbox(
     IMqttClient client,
-    RemoteReceiverDecoder decoder,
+    IEnumerable<ILocalBusHandler> handlers,
     TimeProvider time,
-    ILogger<RemoteReceiverService> logger) : BackgroundService
+    ILogger<LocalBusInbox> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
+    private readonly ILocalBusHandler[] _handlers = [.. handlers];
 
     /// <summary>Completes once the subscriptions are acknowledged.</summary>
     public TaskCompletionSource Subscribed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -25,13 +26,12 @@ public sealed class RemoteReceiverService(
     {
         try
         {
+            var subscriptions = _handlers.SelectMany(h => h.Subscriptions).ToList();
             while (!Subscribed.Task.IsCompleted)
             {
                 try
                 {
-                    await client.SubscribeAsync(
-                        [new MqttSubscription(RemoteTopics.EspresenseDevices, MqttQualityOfService.AtMostOnce), new MqttSubscription(RemoteTopics.RawAdverts, MqttQualityOfService.AtMostOnce)],
-                        stoppingToken).ConfigureAwait(false);
+                    await client.SubscribeAsync(subscriptions, stoppingToken).ConfigureAwait(false);
                     Subscribed.TrySetResult();
                 }
                 catch (Exception ex) when (ex is MqttException or InvalidOperationException or TimeoutException)
@@ -43,10 +43,12 @@ public sealed class RemoteReceiverService(
 
             await foreach (var message in client.Messages.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
-                if (message.Topic.StartsWith(RemoteTopics.EspresensePrefix, StringComparison.Ordinal)
-                    || message.Topic.StartsWith(RemoteTopics.RawPrefix, StringComparison.Ordinal))
+                foreach (var handler in _handlers)
                 {
-                    decoder.Handle(message.Topic, message.Payload.Span, time.GetUtcNow());
+                    if (await handler.TryHandleAsync(message, stoppingToken).ConfigureAwait(false))
+                    {
+                        break;
+                    }
                 }
             }
         }

@@ -113,7 +113,7 @@ public sealed class GatewayHostTests
         var gatewayClient = host.Services.GetRequiredService<IMqttClient>();
         await gatewayClient.ConnectAsync().WaitAsync(Timeout);
         await host.StartAsync();
-        var remote = host.Services.GetServices<IHostedService>().OfType<RemoteReceiverService>().Single();
+        var remote = host.Services.GetServices<IHostedService>().OfType<Edge.BeaconGateway.Mqtt.LocalBusInbox>().Single();
         await remote.Subscribed.Task.WaitAsync(Timeout);
 
         await using var relay = new MqttClientFactory().Create(new MqttClientOptions { Server = broker.Uri });
