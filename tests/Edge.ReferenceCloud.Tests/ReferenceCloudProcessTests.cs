@@ -115,6 +115,42 @@ public sealed class ReferenceCloudProcessTests : IAsyncLifetime
     }
 
     [RequiresMosquittoFact]
+    public async Task Members_EnrolThenRevoke_SignedDeltasInSequenceWithHashedPinAndPhone()
+    {
+        await _hub!.SubscribeAsync([new MqttSubscription(CloudTopics.Down("s042", DownKinds.MemberDelta))]).WaitAsync(Timeout);
+        var enrol = new
+        {
+            memberId = "m-jane", firstName = "Jane", tier = "gold", pin = "4711", phone = "+4790000000",
+            consent = new { presence = true, personalisedScreens = true, staffAlerts = true, offerProfiling = false },
+            interests = new[] { "coffee" },
+        };
+
+        var enrolled = await (await _http.PostAsJsonAsync("/api/stores/s042/members", enrol)).Content.ReadFromJsonAsync<JsonElement>();
+        var badPin = await _http.PostAsJsonAsync("/api/stores/s042/members", enrol with { pin = "47a1" });
+        var revoked = await _http.DeleteAsync("/api/stores/s042/members/m-jane");
+        var revokedTwice = await _http.DeleteAsync("/api/stores/s042/members/m-jane");
+
+        var upsert = await _hub.Messages.ReadAsync().AsTask().WaitAsync(Timeout);
+        var revoke = await _hub.Messages.ReadAsync().AsTask().WaitAsync(Timeout);
+        var delta = JsonSerializer.Deserialize(upsert.Payload.Span, Edge.Contracts.Agent.AgentBusJsonContext.Default.MemberDelta)!;
+        Assert.Equal(1, delta.Sequence);
+        Assert.Equal("1", upsert.GetUserProperty(DownProperties.Sequence));
+        Assert.Equal(Edge.Contracts.Agent.MemberDeltaKind.Upsert, delta.Kind);
+        Assert.Equal(enrolled.GetProperty("rotatingIdKey").GetString(), delta.RotatingIdKey);
+        Assert.Equal(16, Convert.FromBase64String(delta.RotatingIdKey!).Length);
+        Assert.True(Edge.Contracts.Members.PinHash.Verify(delta.PinHash!, "4711"));
+        Assert.DoesNotContain("4711", upsert.PayloadAsString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("90000000", upsert.PayloadAsString(), StringComparison.Ordinal);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("+4790000000"))), delta.PhoneHash);
+        Assert.Equal(HttpStatusCode.BadRequest, badPin.StatusCode);
+        var revokeDelta = JsonSerializer.Deserialize(revoke.Payload.Span, Edge.Contracts.Agent.AgentBusJsonContext.Default.MemberDelta)!;
+        Assert.Equal((2L, Edge.Contracts.Agent.MemberDeltaKind.Revoke, "m-jane"), (revokeDelta.Sequence, revokeDelta.Kind, revokeDelta.MemberId));
+        Assert.Null(revokeDelta.RotatingIdKey);
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, revokedTwice.StatusCode);
+    }
+
+    [RequiresMosquittoFact]
     public async Task Claim_CodeEnteredAtHq_HubGetsCertificateOverMqtt()
     {
         using var hubKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Edge.Contracts.Cloud;
 using Edge.ReferenceCloud.Claims;
 using Edge.ReferenceCloud.Downstream;
+using Edge.ReferenceCloud.Members;
 using Edge.ReferenceCloud.Upstream;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -46,6 +47,27 @@ internal static class CloudApi
             var (id, sequence) = await publisher.PublishAsync(storeId, kind, body.ToArray(), messageId, ct).ConfigureAwait(false);
             return Results.Json(new DownSent(id, sequence), CloudApiJsonContext.Default.DownSent);
         });
+        api.MapPost("/stores/{storeId}/members", async (string storeId, EnrolMemberRequest request, MemberRegistry members, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(request.MemberId) || string.IsNullOrWhiteSpace(request.FirstName) || request.Consent is null
+                || request.Pin is { } pin && (pin.Length != 4 || !pin.All(char.IsAsciiDigit)))
+            {
+                return Results.Problem("memberId, firstName and consent are required; a pin is 4 digits", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            try
+            {
+                return Results.Json(await members.EnrolAsync(storeId, request, ct).ConfigureAwait(false), CloudApiJsonContext.Default.MemberEnrolled);
+            }
+            catch (Exception ex) when (ex is FormatException or ArgumentException)
+            {
+                return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest);
+            }
+        });
+        api.MapDelete("/stores/{storeId}/members/{memberId}", async (string storeId, string memberId, MemberRegistry members, CancellationToken ct) =>
+            await members.RevokeAsync(storeId, memberId, ct).ConfigureAwait(false) is { } sequence
+                ? Results.Json(new DownSent($"member:{memberId}:revoke", sequence), CloudApiJsonContext.Default.DownSent)
+                : Results.NotFound());
         api.MapGet("/down-signing-key", (DownSigningKey key) => Results.Text(key.PublicKeyPem, "application/x-pem-file"));
         api.MapGet("/fleet-ca", (FleetCa ca) => Results.Text(ca.Certificate.ExportCertificatePem(), "application/x-pem-file"));
         return app;

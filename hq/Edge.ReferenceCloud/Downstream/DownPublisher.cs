@@ -16,9 +16,15 @@ namespace Edge.ReferenceCloud.Downstream;
 /// </summary>
 internal sealed class DownPublisher(IMqttClient client, CloudDatabase database, DownSigningKey signingKey, TimeProvider time, ILogger<DownPublisher> logger)
 {
-    public async Task<(string MessageId, long Sequence)> PublishAsync(string storeId, string kind, ReadOnlyMemory<byte> payload, string? messageId, CancellationToken cancellationToken)
+    public Task<(string MessageId, long Sequence)> PublishAsync(string storeId, string kind, ReadOnlyMemory<byte> payload, string? messageId, CancellationToken cancellationToken) =>
+        PublishAsync(storeId, kind, _ => payload, messageId, cancellationToken);
+
+    /// <summary>For bodies that carry their own sequence (member deltas): the body is made once the number is taken.</summary>
+    public async Task<(string MessageId, long Sequence)> PublishAsync(string storeId, string kind, Func<long, ReadOnlyMemory<byte>> bodyFor, string? messageId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(bodyFor);
         var sequence = NextSequence(storeId, kind);
+        var payload = bodyFor(sequence);
         messageId ??= $"{kind}:{sequence.ToString(CultureInfo.InvariantCulture)}:{Guid.NewGuid():N}";
         var signature = DownProperties.Sign(signingKey.Key, storeId, kind, messageId, sequence, payload.Span);
         var message = new MqttMessage(CloudTopics.Down(storeId, kind), payload)

@@ -19,6 +19,7 @@ internal static class ReferenceCloudExtensions
         builder.AddEdgeOptions<ReferenceCloudOptions>(ReferenceCloudOptions.Section);
         var options = builder.Configuration.GetSection(ReferenceCloudOptions.Section).Get<ReferenceCloudOptions>() ?? new ReferenceCloudOptions();
         builder.WebHost.UseUrls(options.Url);
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, Api.CloudApiJsonContext.Default));
         builder.Services.AddEdgeMqtt(o =>
         {
             o.Server = options.Broker;
@@ -39,6 +40,7 @@ internal static class ReferenceCloudExtensions
         builder.Services.AddSingleton<EventLedger>();
         builder.Services.AddSingleton<UpstreamHandler>();
         builder.Services.AddSingleton<DownPublisher>();
+        builder.Services.AddSingleton<Members.MemberRegistry>();
         builder.Services.AddSingleton<CloudBusService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CloudBusService>());
         return builder;

@@ -25,6 +25,11 @@ internal sealed class CloudDatabase : IDisposable
             CREATE INDEX events_by_stream ON events (store_id, stream, sequence);
             CREATE TABLE down_sequences (store_id TEXT NOT NULL, kind TEXT NOT NULL, last INTEGER NOT NULL, PRIMARY KEY (store_id, kind));
             """),
+        new(2, "member registry", """
+            CREATE TABLE members (
+                store_id TEXT NOT NULL, member_id TEXT NOT NULL, first_name TEXT NOT NULL, tier TEXT NOT NULL,
+                rotating_id_key BLOB, revoked_at INTEGER, PRIMARY KEY (store_id, member_id));
+            """),
     ];
 
     public CloudDatabase(string path)
