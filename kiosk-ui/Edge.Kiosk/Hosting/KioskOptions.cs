@@ -44,7 +44,7 @@ internal sealed class KioskOptions
 
     /// <summary>SQLite file holding proof of play and reviews until the local bus or edge-agent has taken them.</summary>
     [Required]
-    public string DatabasePath { get; set; } = "/var/lib/store-edge/kiosk/kiosk.db";
+    public string DatabasePath { get; set; } = "/var/lib/store-edge/kiosk-ui/kiosk.db";
 
     /// <summary>Language shown until a shopper switches: en, nb, pl or de.</summary>
     [RegularExpression("^(en|nb|pl|de)$", ErrorMessage = "must be one of en, nb, pl, de")]

@@ -9,11 +9,11 @@ internal sealed class SignageOptions
 
     /// <summary>The playlist (JSON, format in kiosk-ui/README.md). Missing file = the built-in welcome card only.</summary>
     [Required]
-    public string PlaylistPath { get; set; } = "/var/lib/store-edge/kiosk/playlist.json";
+    public string PlaylistPath { get; set; } = "/var/lib/store-edge/kiosk-ui/playlist.json";
 
     /// <summary>Where assets are cached so the playlist plays offline; items whose asset is not here are skipped.</summary>
     [Required]
-    public string AssetDirectory { get; set; } = "/var/lib/store-edge/kiosk/assets";
+    public string AssetDirectory { get; set; } = "/var/lib/store-edge/kiosk-ui/assets";
 
     /// <summary>How often unsent proof of play is retried while the broker is away.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
