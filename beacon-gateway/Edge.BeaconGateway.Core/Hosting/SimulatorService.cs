@@ -22,10 +22,22 @@ internal sealed class SimulatorService(
     {
         var o = options.Value;
         var simulator = new StoreSimulator(o, receivers.Count, time.GetUtcNow());
-        resolver.UpdateKeys(simulator.MemberKeys);
+        IReadOnlyList<MemberKey>? assigned = null;
+        if (!o.MemberKeysFromHub)
+        {
+            resolver.UpdateKeys(simulator.MemberKeys);
+        }
+
         GatewayLog.SimulatorStarted(logger, o.Members, o.Strangers, receivers.Count, o.Seed);
         while (!stoppingToken.IsCancellationRequested)
         {
+            if (o.MemberKeysFromHub && !ReferenceEquals(assigned, resolver.Keys))
+            {
+                // Enrolments and revocations reach the gateway as a new key list: the phones follow it.
+                assigned = resolver.Keys;
+                simulator.AssignMemberKeys(assigned);
+            }
+
             simulator.Step(time.GetUtcNow(), pipeline);
             try
             {

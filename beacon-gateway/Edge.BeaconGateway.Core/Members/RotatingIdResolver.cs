@@ -29,6 +29,9 @@ public sealed class RotatingIdResolver : IDisposable
 
     public MemberIdTable Table => Volatile.Read(ref _table);
 
+    /// <summary>The member keys the table is built from (replaced, never mutated).</summary>
+    public IReadOnlyList<MemberKey> Keys => Volatile.Read(ref _keys);
+
     /// <summary>Raised after each swap (for logging by the host: count, window, build time).</summary>
     public event Action<MemberIdTable, TimeSpan>? TableSwapped;
 

@@ -6,7 +6,7 @@ internal sealed class SimulatedPhone
     public required ulong Address { get; init; }
 
     /// <summary>The member's key; null for a stranger.</summary>
-    public byte[]? MemberKey { get; init; }
+    public byte[]? MemberKey { get; set; }
 
     /// <summary>A stranger's fixed payload (random manufacturer data or a foreign iBeacon).</summary>
     public byte[] StrangerPayload { get; init; } = [];

@@ -7,6 +7,13 @@ public sealed class SimulatorOptions
 
     public int Seed { get; set; } = 1;
 
+    /// <summary>
+    /// False: the members' keys are generated from the seed and loaded into the gateway. True: the member phones carry
+    /// the keys the gateway already holds (from edge-agent or the key file), so the simulated members are the hub's
+    /// real enrolled members (the whole-store demo).
+    /// </summary>
+    public bool MemberKeysFromHub { get; set; }
+
     /// <summary>Opted-in members' phones walking in the store (their keys are generated from the seed).</summary>
     public int Members { get; set; } = 20;
 

@@ -63,6 +63,19 @@ public sealed class StoreSimulator
 
     public long AdvertsEmitted { get; private set; }
 
+    /// <summary>
+    /// Gives the member phones the hub's real members' keys (the phones of the members edge-agent knows walk the
+    /// store): phone i carries key i; member phones beyond the list carry none and advertise like strangers.
+    /// </summary>
+    public void AssignMemberKeys(IReadOnlyList<MemberKey> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        for (var i = 0; i < _options.Members; i++)
+        {
+            _phones[i].MemberKey = i < keys.Count ? keys[i].Key : null;
+        }
+    }
+
     /// <summary>Ground truth: the zone whose centre is nearest member <paramref name="memberIndex"/>.</summary>
     public int TrueZone(int memberIndex) =>
         (int)Math.Clamp(Math.Round(_phones[memberIndex].Position / _options.ZoneSpacingMeters), 0, _zones - 1);

@@ -67,4 +67,40 @@ public sealed class StoreSimulatorTests
         Assert.Equal(simulator.AdvertsEmitted, pipeline.StrangerAdverts + pipeline.MemberAdverts);
         Assert.Equal(0, parser.Counters.Total);
     }
+
+    /// <summary>
+    /// The demo's mode: the phones carry the keys the hub holds (enrolled at the cloud), not the seed's. Member phones
+    /// beyond the hub's list advertise like strangers; a member whose key is withdrawn stops being recognised.
+    /// </summary>
+    [Fact]
+    public void AssignMemberKeys_HubMembers_OnlyThoseAreRecognised()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 2, 0, TimeSpan.Zero));
+        var options = new SimulatorOptions { Seed = 5, Members = 4, Strangers = 10, MemberKeysFromHub = true };
+        var simulator = new StoreSimulator(options, zones: 2, clock.GetUtcNow());
+        var hubMembers = HubMembers(2);
+        using var resolver = new RotatingIdResolver(clock, RotatingId.DefaultWindow);
+        resolver.UpdateKeys(hubMembers);
+        var receivers = new ReceiverMap([new ReceiverOptions { Id = "r0", Zone = "a" }, new ReceiverOptions { Id = "r1", Zone = "b" }]);
+        var sink = new RecordingPresenceSink();
+        using var presence = new PresenceEngine(new PresenceOptions(), receivers, sink, clock);
+        var beacons = new StoreBeaconRegistry([]);
+        using var monitor = new StoreBeaconMonitor(beacons, sink, clock);
+        var parser = new HciEventParser();
+        var pipeline = new BeaconGatewayPipeline(parser, new PrivacyGate(resolver, beacons, parser.Counters), presence, monitor, 0);
+
+        simulator.AssignMemberKeys(resolver.Keys);
+        for (var i = 0; i < 100; i++)
+        {
+            simulator.Step(clock.GetUtcNow(), pipeline);
+            clock.Advance(options.Step);
+        }
+
+        Assert.Equal(2, presence.TrackedMembers);
+        Assert.NotNull(presence.CurrentZone("hub-0"));
+        Assert.NotNull(presence.CurrentZone("hub-1"));
+    }
+
+    private static List<MemberKey> HubMembers(int count) =>
+        [.. Enumerable.Range(0, count).Select(i => new MemberKey($"hub-{i}", System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(i))[..16]))];
 }
