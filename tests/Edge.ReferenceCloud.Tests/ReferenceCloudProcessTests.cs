@@ -167,6 +167,33 @@ public sealed class ReferenceCloudProcessTests : IAsyncLifetime
         Assert.Equal("s042", response.Configuration!.StoreId);
     }
 
+    /// <summary>
+    /// Store IT's whole flow with the real CLI: `edge-provision init` makes the identity and a claim code, HQ enters the
+    /// code, `edge-provision claim` gets the certificate from this cloud and writes cloud-sync's identity.
+    /// </summary>
+    [RequiresMosquittoFact]
+    public async Task EdgeProvisionClaim_AgainstTheReferenceCloud_HubGetsItsIdentity()
+    {
+        var etc = _dir.Sub("hub-etc");
+        string[] paths = ["--config-dir", etc, "--state-dir", _dir.Sub("hub-state")];
+        var cli = ServiceProcess.BinaryPath("provisioning/Edge.Provisioning", "edge-provision.dll");
+        await using var init = ServiceProcess.Start(cli, new Dictionary<string, string?>(), ["init", "--store", "s042", "--hub", "hub-7", "--service-user", Environment.UserName, "--json", .. paths]);
+        Assert.Equal(0, await init.WaitForExitAsync(Timeout));
+        var code = JsonDocument.Parse(init.Output[init.Output.IndexOf('{', StringComparison.Ordinal)..]).RootElement.GetProperty("claimCode").GetString();
+        (await _http.PostAsJsonAsync("/api/claims", new { storeId = "s042", code, validForMinutes = 5 })).EnsureSuccessStatusCode();
+
+        await using var claim = ServiceProcess.Start(cli, new Dictionary<string, string?> { ["EDGE_CLAIM_PASSWORD"] = "unused" }, ["claim", "--cloud-url", _broker!.Uri, .. paths]);
+        var exit = await claim.WaitForExitAsync(Timeout);
+
+        Assert.True(exit == 0, claim.Output);
+        var identity = JsonDocument.Parse(File.ReadAllText(Path.Combine(etc, "cloud.json"))).RootElement;
+        Assert.Equal("s042", identity.GetProperty("storeId").GetString());
+        Assert.Equal("mqtts://127.0.0.1:8883", identity.GetProperty("server").GetString()); // ReferenceCloud:HubBroker's default
+        using var certificate = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(identity.GetProperty("clientCertificateFile").GetString()!));
+        Assert.Contains("CN=hub-7", certificate.Subject, StringComparison.Ordinal);
+        Assert.Equal(await _http.GetStringAsync("/api/fleet-ca"), File.ReadAllText(identity.GetProperty("caFile").GetString()!));
+    }
+
     private async Task WaitUntilCloudAnswersAsync()
     {
         // The cloud subscribes to claims and up-streams in one SUBSCRIBE: once a claim is answered, both are in place.
