@@ -34,4 +34,13 @@ internal static partial class CloudSyncLog
 
     [LoggerMessage(5300, LogLevel.Warning, "Downstream message on {Topic} ({MessageId}) rejected to the dead-letter table: {Reason}")]
     public static partial void DownstreamRejected(ILogger logger, string topic, string messageId, string reason);
+
+    [LoggerMessage(5400, LogLevel.Warning, "Sparkplug {What} not published: {Reason}")]
+    public static partial void FleetPublishFailed(ILogger logger, string what, string reason);
+
+    [LoggerMessage(5401, LogLevel.Warning, "Sparkplug command on {Topic} refused: {Reason}")]
+    public static partial void FleetCommandRefused(ILogger logger, string topic, string reason);
+
+    [LoggerMessage(5402, LogLevel.Warning, "Reboot requested over Sparkplug but refused: {Reason}")]
+    public static partial void RebootRefused(ILogger logger, string reason);
 }

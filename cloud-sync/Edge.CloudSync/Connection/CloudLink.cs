@@ -28,7 +28,7 @@ internal sealed record CloudLink(
 
         try
         {
-            using var cert = X509Certificate2.CreateFromPemFile(ClientCertificateFile);
+            using var cert = X509Certificate2.CreateFromPem(File.ReadAllText(ClientCertificateFile));
             return new DateTimeOffset(cert.NotAfter.ToUniversalTime(), TimeSpan.Zero);
         }
         catch (System.Security.Cryptography.CryptographicException)

@@ -1,5 +1,6 @@
 using Edge.CloudSync.Connection;
 using Edge.CloudSync.Downstream;
+using Edge.CloudSync.Fleet;
 using Edge.CloudSync.Outbox;
 using Edge.CloudSync.Upstream;
 using Edge.Hosting.Options;
@@ -22,6 +23,18 @@ internal static class CloudSyncHostingExtensions
         builder.AddCloudSyncConnections();
         builder.AddCloudSyncUpstream();
         builder.AddCloudSyncDownstream();
+        builder.AddCloudSyncFleet();
+        return builder;
+    }
+
+    /// <summary>The Sparkplug B edge node.</summary>
+    public static IHostApplicationBuilder AddCloudSyncFleet(this IHostApplicationBuilder builder)
+    {
+        builder.AddEdgeOptions<FleetOptions>(FleetOptions.Section);
+        builder.Services.AddSingleton<LocalFleetInputs>();
+        builder.Services.TryAddSingleton<IRebootRequester, SystemdRebootRequester>();
+        builder.Services.AddSingleton<FleetNode>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<FleetNode>());
         return builder;
     }
 

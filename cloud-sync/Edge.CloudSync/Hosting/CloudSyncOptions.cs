@@ -49,6 +49,8 @@ internal sealed class CloudSyncOptions : IValidatableObject
 
     public Downstream.DownstreamOptions Downstream { get; set; } = new();
 
+    public Fleet.FleetOptions Fleet { get; set; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!string.IsNullOrEmpty(CloudUri))

@@ -12,7 +12,7 @@ namespace Edge.CloudSync.Upstream;
 /// contract (bad ones are refused with a reason, counted and logged, never stored) and hands valid ones to the
 /// outbox writer in arrival order. Appends are pipelined: the writer commits many in one transaction.
 /// </summary>
-internal sealed class LocalOutboxIngest(LocalBus local, OutboxWriter writer, UpstreamCounters counters, ILogger<LocalOutboxIngest> logger) : BackgroundService
+internal sealed class LocalOutboxIngest(LocalBus local, OutboxWriter writer, UpstreamCounters counters, Fleet.LocalFleetInputs fleet, ILogger<LocalOutboxIngest> logger) : BackgroundService
 {
     private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _reportedDrops;
@@ -30,8 +30,10 @@ internal sealed class LocalOutboxIngest(LocalBus local, OutboxWriter writer, Ups
             _subscribed.TrySetResult();
             await foreach (var message in client.Messages.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
+                // The only reader of the local client: what is not for the outbox is for the fleet plane.
                 if (!message.Topic.StartsWith(CloudTopics.LocalOutbox + "/", StringComparison.Ordinal))
                 {
+                    fleet.Observe(message);
                     continue;
                 }
 

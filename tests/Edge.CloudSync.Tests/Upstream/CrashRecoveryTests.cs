@@ -16,7 +16,9 @@ public sealed class CrashRecoveryTests : IDisposable
     [RequiresMosquittoFact]
     public async Task Drain_ServiceKilledWithSigkillWhileDraining_CloudGetsEveryEventOnceInEffectAndInOrder()
     {
-        await using var local = await MosquittoBroker.StartAsync();
+        // mosquitto queues at most 1000 messages per slow subscriber by default (deploy/mosquitto/store-edge.conf too) and
+        // drops the rest; 40 k events published in a burst would overflow it while cloud-sync commits, so raise it here.
+        await using var local = await MosquittoBroker.StartAsync(["max_queued_messages 200000"]);
         var cloudPort = FreePort.Next();
         await using var cloud = await MosquittoBroker.StartAsync(_pki.ListenerConfig(cloudPort), listenerOnDefaultPort: false);
         await using var consumer = await CloudConsumer.StartAsync(_pki, cloudPort);
