@@ -135,6 +135,11 @@ public sealed class MqttClientOptions
                 errors.Add("Will topic: " + willError);
             }
 
+            if (will.ValidateStringProperties() is { } willPropertyError)
+            {
+                errors.Add("Will " + willPropertyError);
+            }
+
             if (ProtocolVersion != MqttProtocolVersion.V500 && will.HasV5Properties)
             {
                 errors.Add("Will has MQTT 5 properties but the protocol is 3.1.1.");

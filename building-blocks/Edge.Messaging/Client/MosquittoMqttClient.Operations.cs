@@ -194,7 +194,12 @@ internal sealed partial class MosquittoMqttClient
 
         if (message.ResponseTopic is not null && MqttTopicFilter.ValidateTopicName(message.ResponseTopic) is { } responseError)
         {
-            throw new ArgumentException($"Invalid response topic: {responseError}", nameof(message));
+            throw new ArgumentException($"Cannot publish to '{message.Topic}': invalid response topic: {responseError}", nameof(message));
+        }
+
+        if (message.ValidateStringProperties() is { } propertyError)
+        {
+            throw new ArgumentException($"Cannot publish to '{message.Topic}': {propertyError}", nameof(message));
         }
 
         if (_options.ProtocolVersion != MqttProtocolVersion.V500 && message.HasV5Properties)
