@@ -60,6 +60,31 @@ public sealed class UpstreamEndToEndTests : IDisposable
     }
 
     [RequiresMosquittoFact]
+    public async Task Drain_LinkCutAndRestored_EveryEventArrivesOnceInEffectAndInOrder()
+    {
+        await using var local = await MosquittoBroker.StartAsync();
+        var cloudPort = FreePort.Next();
+        await using var cloud = await MosquittoBroker.StartAsync(_pki.ListenerConfig(cloudPort), listenerOnDefaultPort: false);
+        await using var consumer = await CloudConsumer.StartAsync(_pki, cloudPort);
+        await using var link = new CuttableLink(cloudPort);
+        using var host = await CloudSyncHost.StartAsync(local, _pki.WriteCloudJson("store-1", "hub-1", "eu", link.Port), _dir.File("outbox.db"),
+            new Dictionary<string, string?> { ["CloudSync:Upstream:MaxBatchMessages"] = "50", ["CloudSync:KeepAlive"] = "00:00:05" });
+        await using var producer = await LocalProducer.StartAsync(local);
+
+        var publishing = producer.PublishManyAsync(["a", "b"], 5000);
+        await consumer.WaitForDistinctAsync(1000, Deadline);
+        link.Cut();
+        var whileCut = consumer.Firsts.Count;
+        await publishing;
+        link.Restore();
+        await consumer.WaitForDistinctAsync(10_000, Deadline);
+
+        Assert.InRange(whileCut, 1000, 9999);
+        AssertInOrderPerStream(consumer.Firsts, ["a", "b"], 5000);
+        await host.StopAsync();
+    }
+
+    [RequiresMosquittoFact]
     public async Task Ingest_BadLocalEvents_RefusedWithReasonCountedAndNeverSent()
     {
         await using var local = await MosquittoBroker.StartAsync();
