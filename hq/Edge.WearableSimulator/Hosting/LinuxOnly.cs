@@ -1,0 +1,2 @@
+// Runs beside the hub services on Linux.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
