@@ -1,0 +1,54 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Edge.Messaging;
+using Edge.TestKit;
+
+namespace Edge.Agent.Tests.Support;
+
+/// <summary>A test's own MQTT client on the real broker: publishes what other services would, and waits for what the agent sends.</summary>
+internal sealed class BusProbe : IAsyncDisposable
+{
+    private readonly IMqttClient _client;
+
+    private BusProbe(IMqttClient client) => _client = client;
+
+    public static async Task<BusProbe> ConnectAsync(MosquittoBroker broker, params string[] filters)
+    {
+        var client = new MqttClientFactory().Create(new MqttClientOptions { Server = broker.Uri });
+        await client.ConnectAsync();
+        if (filters.Length > 0)
+        {
+            await client.SubscribeAsync(filters.Select(f => new MqttSubscription(f, MqttQualityOfService.AtLeastOnce)).ToArray());
+        }
+
+        return new BusProbe(client);
+    }
+
+    public Task PublishAsync<T>(string topic, T message, JsonTypeInfo<T> type) =>
+        _client.PublishAsync(new MqttMessage(topic, JsonSerializer.SerializeToUtf8Bytes(message, type)));
+
+    public Task PublishRawAsync(string topic, string payload) => _client.PublishAsync(MqttMessage.FromString(topic, payload));
+
+    /// <summary>The next message on a topic matching <paramref name="filter"/>, or a TimeoutException after <paramref name="timeout"/>.</summary>
+    public async Task<MqttMessage> NextAsync(string filter, TimeSpan timeout, Func<MqttMessage, bool>? where = null)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await foreach (var message in _client.Messages.ReadAllAsync(cts.Token))
+            {
+                if (MqttTopicFilter.Matches(filter, message.Topic) && (where is null || where(message)))
+                {
+                    return message;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        throw new TimeoutException($"No message on '{filter}' within {timeout}.");
+    }
+
+    public async ValueTask DisposeAsync() => await _client.DisposeAsync();
+}
