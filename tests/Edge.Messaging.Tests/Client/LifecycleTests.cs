@@ -129,8 +129,10 @@ public sealed class LifecycleTests(ITestOutputHelper output)
         output.WriteLine($"middle: rss {middle.RssKb} kB, fds {middle.Fds}, threads {middle.Threads}");
         output.WriteLine($"end:    rss {end.RssKb} kB, fds {end.Fds}, threads {end.Threads}");
 
-        // 45k cycles leaking even 50 bytes each would add 2.2 MB in the second half.
-        Assert.InRange(end.RssKb - middle.RssKb, long.MinValue, 2 * 1024);
+        // A leaked native handle (struct mosquitto and its buffers, over 1 KB) or its GCHandle and callbacks, 45 k times,
+        // would add well over 16 MB in the second half. Allocator noise under a loaded machine measured up to 9.1 MB
+        // (five runs at load average ~35: 9.1, 6.0, 0.2, 2.1, 0.5 MB), so the bound sits above that, not at zero.
+        Assert.InRange(end.RssKb - middle.RssKb, long.MinValue, 16 * 1024);
         Assert.InRange(end.Fds - start.Fds, int.MinValue, 2);
         // Threads are compared over the second half only: the thread pool grows on its own during the warm-up
         // and first half (it injects workers under load); a per-connection thread leak would add 150.
