@@ -1,60 +1,43 @@
 #!/usr/bin/env bash
-# Runs the whole store on this machine: a mosquitto broker on loopback and the four hub services, each
-# started as systemd would (its own NOTIFY-less process, configuration from a demo /etc folder).
-# Prints the URLs, waits for Ctrl-C, then stops everything with SIGTERM. `--check` starts, checks health
-# and stops (used to prove the demo works without a person at the keyboard).
+# Runs the whole store on this machine, as it runs in the field:
+#   - the hub's broker (loopback) and the four hub services, each with its configuration in a demo /etc folder;
+#   - the cloud: a second mosquitto (mutual TLS for hubs on one port, a loopback port for the cloud itself and for
+#     claim bootstrap) and the reference loyalty cloud (hq/Edge.ReferenceCloud);
+#   - the hub is provisioned the real way: `edge-provision init`, the claim code entered at the cloud, then
+#     `edge-provision claim`, which gives cloud-sync its certificate;
+#   - opted-in members are enrolled at the cloud and reach the hub as signed member deltas.
+# Prints the URLs, waits for Ctrl-C, then stops everything with SIGTERM. `--check` starts, checks health and
+# stops (how CI-like runs prove the demo works without a person at the keyboard).
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 CONFIG="${1:-Debug}"; shift || true
 CHECK=0; [ "${1:-}" = "--check" ] && CHECK=1
 
 BROKER_PORT="${EDGE_DEMO_BROKER_PORT:-18830}"
+CLOUD_TLS_PORT="${EDGE_DEMO_CLOUD_TLS_PORT:-18883}"
+CLOUD_LOCAL_PORT="${EDGE_DEMO_CLOUD_LOCAL_PORT:-18884}"
 AGENT_URL="http://127.0.0.1:${EDGE_DEMO_AGENT_PORT:-5080}"
 KIOSK_URL="http://127.0.0.1:${EDGE_DEMO_KIOSK_PORT:-5090}"
+CLOUD_URL="http://127.0.0.1:${EDGE_DEMO_CLOUD_PORT:-5300}"
+MEMBERS="${EDGE_DEMO_MEMBERS:-50}"
+STORE=demo-store
+HUB=demo-hub
 RUN_DIR="${EDGE_DEMO_DIR:-$(mktemp -d -t store-edge-demo-XXXX)}"
-mkdir -p "$RUN_DIR/etc" "$RUN_DIR/mosquitto" "$RUN_DIR/logs"
-
-cat > "$RUN_DIR/etc/store.json" <<JSON
-{ "Edge": { "Store": { "StoreId": "demo-store", "HubId": "demo-hub" } } }
-JSON
-cat > "$RUN_DIR/mosquitto/mosquitto.conf" <<CONF
-# demo broker: loopback only, anonymous (the hub's real config with per-service users is deploy/mosquitto)
-user root
-listener $BROKER_PORT 127.0.0.1
-allow_anonymous true
-persistence true
-persistence_location $RUN_DIR/mosquitto/
-log_dest file $RUN_DIR/logs/mosquitto.log
-CONF
+mkdir -p "$RUN_DIR/etc" "$RUN_DIR/state" "$RUN_DIR/mosquitto" "$RUN_DIR/cloud/ca" "$RUN_DIR/cloud/broker" "$RUN_DIR/logs"
+command -v openssl >/dev/null || die "openssl is not installed: run ./edge setup"
+command -v curl >/dev/null || die "curl is not installed: run ./edge setup"
 
 pids=()
 stop_all() {
   trap - INT TERM EXIT
-  log "stopping services"
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  log "stopping"
+  for ((i=${#pids[@]}-1; i>=0; i--)); do kill -TERM "${pids[$i]}" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   log "stopped; logs kept in $RUN_DIR/logs"
 }
 trap stop_all INT TERM EXIT
 
-MOSQ="$(command -v mosquitto || echo /usr/sbin/mosquitto)"
-[ -x "$MOSQ" ] || die "mosquitto is not installed: run ./edge setup"
-"$MOSQ" -c "$RUN_DIR/mosquitto/mosquitto.conf" & pids+=($!)
-
-export EDGE_CONFIG_DIR="$RUN_DIR/etc" Edge__Broker__Port="$BROKER_PORT" DOTNET_NOLOGO=1
-bin() { echo "$REPO_ROOT/$1/bin/$CONFIG/net10.0/$2"; }
-start() { # name project dll [args...]
-  local name=$1 dll; dll="$(bin "$2" "$3")"; shift 3
-  [ -f "$dll" ] || die "$dll is not built: run ./edge build"
-  dotnet "$dll" "$@" > "$RUN_DIR/logs/$name.log" 2>&1 & pids+=($!)
-}
-start edge-agent edge-agent/Edge.Agent edge-agent.dll --EdgeAgent:Api:Url="$AGENT_URL"
-start kiosk-ui kiosk-ui/Edge.Kiosk kiosk-ui.dll --Kiosk:Url="$KIOSK_URL" --Kiosk:AgentUrl="$AGENT_URL"
-start beacon-gateway beacon-gateway/Edge.BeaconGateway beacon-gateway.dll
-start cloud-sync cloud-sync/Edge.CloudSync cloud-sync.dll
-
-# Wait for each service to report itself started (health endpoint, or the host's start line).
-wait_for() { # name probe-command
+wait_for() { # name probe-command...
   local name=$1; shift
   for _ in $(seq 1 120); do
     if "$@" >/dev/null 2>&1; then log "$name is up"; return 0; fi
@@ -64,21 +47,115 @@ wait_for() { # name probe-command
 }
 health() { curl -fsS "$1/healthz"; }
 started() { grep -q "Application started" "$RUN_DIR/logs/$1.log"; }
+bin() { echo "$REPO_ROOT/$1/bin/$CONFIG/net10.0/$2"; }
+start() { # name project dll [args...]
+  local name=$1 dll; dll="$(bin "$2" "$3")"; shift 3
+  [ -f "$dll" ] || die "$dll is not built: run ./edge build"
+  dotnet "$dll" "$@" > "$RUN_DIR/logs/$name.log" 2>&1 & pids+=($!)
+}
+MOSQ="$(command -v mosquitto || echo /usr/sbin/mosquitto)"
+[ -x "$MOSQ" ] || die "mosquitto is not installed: run ./edge setup"
+export DOTNET_NOLOGO=1
+
+# --- the cloud's PKI: the fleet CA (the reference cloud signs hub certificates with it) and the broker's certificate.
+CA="$RUN_DIR/cloud/ca"
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$CA/fleet-ca.key" 2>/dev/null
+openssl req -x509 -new -key "$CA/fleet-ca.key" -subj "/CN=Store Edge Demo Fleet CA" -days 30 -out "$CA/fleet-ca.crt" \
+  -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$RUN_DIR/cloud/broker/server.key" 2>/dev/null
+openssl req -new -key "$RUN_DIR/cloud/broker/server.key" -subj "/CN=127.0.0.1" -out "$RUN_DIR/cloud/broker/server.csr" 2>/dev/null
+printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n' > "$RUN_DIR/cloud/broker/server.ext"
+openssl x509 -req -in "$RUN_DIR/cloud/broker/server.csr" -CA "$CA/fleet-ca.crt" -CAkey "$CA/fleet-ca.key" -CAcreateserial \
+  -days 30 -extfile "$RUN_DIR/cloud/broker/server.ext" -out "$RUN_DIR/cloud/broker/server.crt" 2>/dev/null
+
+# --- the two brokers. Demo only: the hub broker is anonymous on loopback (deploy/mosquitto has the real users and ACL).
+cat > "$RUN_DIR/mosquitto/hub.conf" <<CONF
+user root
+listener $BROKER_PORT 127.0.0.1
+allow_anonymous true
+set_tcp_nodelay true
+persistence true
+persistence_location $RUN_DIR/mosquitto/
+log_dest file $RUN_DIR/logs/hub-broker.log
+CONF
+cat > "$RUN_DIR/cloud/broker/cloud.conf" <<CONF
+user root
+per_listener_settings true
+# hubs: mutual TLS with the certificate they got at claim; the certificate's CN is their MQTT user name
+listener $CLOUD_TLS_PORT 127.0.0.1
+cafile $CA/fleet-ca.crt
+certfile $RUN_DIR/cloud/broker/server.crt
+keyfile $RUN_DIR/cloud/broker/server.key
+require_certificate true
+use_identity_as_username true
+# the cloud's own services and claim bootstrap, loopback only
+listener $CLOUD_LOCAL_PORT 127.0.0.1
+allow_anonymous true
+set_tcp_nodelay true
+persistence true
+persistence_location $RUN_DIR/cloud/broker/
+log_dest file $RUN_DIR/logs/cloud-broker.log
+CONF
+"$MOSQ" -c "$RUN_DIR/mosquitto/hub.conf" & pids+=($!)
+"$MOSQ" -c "$RUN_DIR/cloud/broker/cloud.conf" & pids+=($!)
+
+# --- the reference cloud
+start reference-cloud hq/Edge.ReferenceCloud reference-cloud.dll \
+  --ReferenceCloud:Url="$CLOUD_URL" --ReferenceCloud:Broker="mqtt://127.0.0.1:$CLOUD_LOCAL_PORT" \
+  --ReferenceCloud:HubBroker="mqtts://127.0.0.1:$CLOUD_TLS_PORT" --ReferenceCloud:Region=demo \
+  --ReferenceCloud:DatabasePath="$RUN_DIR/cloud/cloud.db" --ReferenceCloud:FleetCaDirectory="$CA" \
+  --ReferenceCloud:SigningKeyFile="$RUN_DIR/cloud/down-signing.key"
 ok=0
+wait_for reference-cloud health "$CLOUD_URL" || die "the reference cloud did not start"
+
+# --- provision the hub as store IT would: identity, claim code entered at HQ, claim.
+PROVISION=(dotnet "$(bin provisioning/Edge.Provisioning edge-provision.dll)" --config-dir "$RUN_DIR/etc" --state-dir "$RUN_DIR/state")
+code=$("${PROVISION[@]}" init --store "$STORE" --hub "$HUB" --service-user "$(id -un)" --json | sed -n 's/.*"claimCode": *"\([^"]*\)".*/\1/p')
+[ -n "$code" ] || die "edge-provision init gave no claim code"
+curl -fsS -X POST "$CLOUD_URL/api/claims" -H 'content-type: application/json' \
+  -d "{\"storeId\":\"$STORE\",\"code\":\"$code\",\"validForMinutes\":60}" >/dev/null
+EDGE_CLAIM_PASSWORD=demo "${PROVISION[@]}" claim --cloud-url "mqtt://127.0.0.1:$CLOUD_LOCAL_PORT" > "$RUN_DIR/logs/claim.log" 2>&1 \
+  || { cat "$RUN_DIR/logs/claim.log" >&2; die "the claim failed"; }
+log "hub claimed: cloud-sync's identity is in $RUN_DIR/etc/cloud.json"
+curl -fsS "$CLOUD_URL/api/down-signing-key" > "$RUN_DIR/etc/cloud-down-signing.pem"
+
+# --- the hub's four services
+cat > "$RUN_DIR/etc/store.json" <<JSON
+{ "Edge": { "Store": { "StoreId": "$STORE", "HubId": "$HUB" } } }
+JSON
+export EDGE_CONFIG_DIR="$RUN_DIR/etc" Edge__Broker__Port="$BROKER_PORT"
+start edge-agent edge-agent/Edge.Agent edge-agent.dll --EdgeAgent:Api:Url="$AGENT_URL"
+start kiosk-ui kiosk-ui/Edge.Kiosk kiosk-ui.dll --Kiosk:Url="$KIOSK_URL" --Kiosk:AgentUrl="$AGENT_URL"
+start beacon-gateway beacon-gateway/Edge.BeaconGateway beacon-gateway.dll \
+  --BeaconGateway:Source=simulator --BeaconGateway:Simulator:Strangers=500
+start cloud-sync cloud-sync/Edge.CloudSync cloud-sync.dll
 wait_for edge-agent health "$AGENT_URL" || ok=1
 wait_for kiosk-ui health "$KIOSK_URL" || ok=1
 wait_for beacon-gateway started beacon-gateway || ok=1
 wait_for cloud-sync started cloud-sync || ok=1
 
+# --- opted-in members, enrolled at the cloud: they reach the hub as signed member deltas through cloud-sync.
+first_names=(Jane Ola Kari Piotr Anna Lukas Emma Jonas Zofia Nora)
+for i in $(seq 1 "$MEMBERS"); do
+  name=${first_names[$(( (i - 1) % ${#first_names[@]} ))]}
+  curl -fsS -X POST "$CLOUD_URL/api/stores/$STORE/members" -H 'content-type: application/json' -d "{
+    \"memberId\":\"m-$i\",\"firstName\":\"$name\",\"tier\":\"$([ $((i % 5)) = 0 ] && echo gold || echo silver)\",
+    \"pin\":\"$(printf '%04d' "$i")\",\"consent\":{\"presence\":true,\"personalisedScreens\":true,\"staffAlerts\":true,\"offerProfiling\":true},
+    \"interests\":[\"coffee\"]}" >/dev/null || { log "enrolling member m-$i failed"; ok=1; break; }
+done
+log "$MEMBERS members enrolled at the cloud (PIN of m-N is N, zero-padded to 4 digits)"
+
 cat <<MSG
 
   Store Edge demo is running (logs: $RUN_DIR/logs)
-    local broker     mqtt://127.0.0.1:$BROKER_PORT
-    kiosk            $KIOSK_URL
-    edge-agent API   $AGENT_URL   (health: $AGENT_URL/healthz)
+    kiosk              $KIOSK_URL
+    edge-agent API     $AGENT_URL   (health: $AGENT_URL/healthz)
+    reference cloud    $CLOUD_URL   (events a store sent: $CLOUD_URL/api/stores/$STORE/events)
+    hub broker         mqtt://127.0.0.1:$BROKER_PORT
+    cloud broker       mqtts://127.0.0.1:$CLOUD_TLS_PORT (hubs, mutual TLS), mqtt://127.0.0.1:$CLOUD_LOCAL_PORT (cloud side)
 
 MSG
 if [ "$CHECK" = 1 ]; then exit $ok; fi
-[ "$ok" = 0 ] || die "a service did not start; see the logs above"
+[ "$ok" = 0 ] || die "a part did not start; see the logs above"
 log "press Ctrl-C to stop"
 wait
