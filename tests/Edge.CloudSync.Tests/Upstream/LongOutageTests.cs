@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using Edge.CloudSync.Outbox;
+using Edge.CloudSync.Tests.Fixtures;
+using Edge.CloudSync.Upstream;
+using Edge.TestKit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Edge.CloudSync.Tests.Upstream;
+
+/// <summary>A three-day outage on a fake clock: the backlog builds, time-bound events expire, and when the link returns the drain runs flat out (nothing in it waits on the clock).</summary>
+public sealed class LongOutageTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
+{
+    private const int PerStream = 10_000;
+    private readonly TempDirectory _dir = new("cloud-sync-outage");
+    private readonly CloudPki _pki = new();
+
+    [RequiresMosquittoFact]
+    public async Task Drain_AfterThreeDayOutageOnFakeClock_BacklogDrainsAtFullRateAndExpiredEventsAreDropped()
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var local = await MosquittoBroker.StartAsync(["max_queued_messages 100000"]);
+        var cloudPort = FreePort.Next();
+        await using var cloud = await MosquittoBroker.StartAsync(_pki.ListenerConfig(cloudPort), listenerOnDefaultPort: false);
+        await using var consumer = await CloudConsumer.StartAsync(_pki, cloudPort);
+        await cloud.StopAsync(); // the store's link is down from the start
+        using var host = await CloudSyncHost.StartAsync(local, _pki.WriteCloudJson("store-1", "hub-1", "eu", cloudPort), _dir.File("outbox.db"), time: clock, waitForCloud: false);
+        await using var producer = await LocalProducer.StartAsync(local);
+
+        for (var i = 0; i < 100; i++)
+        {
+            await producer.PublishAsync("offers", $"offer-{i}", clock.GetUtcNow().AddHours(1));
+        }
+
+        await producer.PublishManyAsync(["a", "b"], PerStream);
+        var store = host.Services.GetRequiredService<OutboxStore>();
+        await UpstreamEndToEndTests.WaitUntilAsync(() => store.Stats().Streams.Sum(s => s.Depth) == (2 * PerStream) + 100, "backlog in the outbox");
+        clock.Advance(TimeSpan.FromDays(3));
+
+        await cloud.StartAsync();
+        var link = host.Services.GetRequiredService<Connection.CloudBus>().Link!;
+        await UpstreamEndToEndTests.WaitUntilAsync(
+            () =>
+            {
+                clock.Advance(TimeSpan.FromSeconds(1)); // lets the connect backoff (on the fake clock) run out
+                return link.IsConnected;
+            },
+            "cloud link up");
+        var drain = Stopwatch.StartNew();
+        await consumer.WaitForDistinctAsync(2 * PerStream, TimeSpan.FromSeconds(60));
+        drain.Stop();
+
+        var rate = 2 * PerStream / drain.Elapsed.TotalSeconds;
+        output.WriteLine($"drained {2 * PerStream} events in {drain.Elapsed.TotalSeconds:0.00} s = {rate:0} events/s");
+        Assert.True(rate > 2000, $"drained {2 * PerStream} events in {drain.Elapsed.TotalSeconds:0.00} s = {rate:0} events/s");
+        UpstreamEndToEndTests.AssertInOrderPerStream(consumer.Firsts, ["a", "b"], PerStream);
+        Assert.DoesNotContain(consumer.Firsts, f => f.Stream == "offers");
+        Assert.Equal(100, host.Services.GetRequiredService<UpstreamCounters>().Expired);
+        await host.StopAsync();
+    }
+
+    public void Dispose()
+    {
+        _pki.Dispose();
+        _dir.Dispose();
+    }
+}
