@@ -55,6 +55,9 @@ public sealed class FakeAgent : IAsyncDisposable
         new("p-oat", "Oat milk 1 l", "dairy", 27.00m, "2", 0, StockLevel.OutOfStock),
     ];
 
+    /// <summary>A session as if the member had logged in earlier (e.g. before edge-agent restarted).</summary>
+    public void AddSession(string sessionId) => _sessions[sessionId] = MemberId;
+
     public static async Task<FakeAgent> StartAsync(int? port = null)
     {
         var p = port ?? FreePort.Next();

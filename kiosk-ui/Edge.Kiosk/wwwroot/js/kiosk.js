@@ -70,6 +70,10 @@
   function startLive() {
     if (!window.signalR) { return; }
     var conn = new signalR.HubConnectionBuilder().withUrl('/live').withAutomaticReconnect([0, 1000, 2000, 5000]).build();
+    // The hub is on loopback: a crashed or restarted server closes the socket at once (onclose below). The silence
+    // timeout only catches a hung server, which the systemd watchdog restarts anyway, so it can be long; this also
+    // keeps screens connected while tests hold the server's clock still (keep-alive pings follow that clock).
+    conn.serverTimeoutInMilliseconds = 120000;
     conn.on('greeting', function () {
       performance.mark('kiosk:greeting-pushed');
       if (window.htmx) { htmx.trigger(document.body, 'kiosk:greeting'); }
