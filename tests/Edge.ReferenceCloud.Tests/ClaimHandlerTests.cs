@@ -52,6 +52,32 @@ public sealed class ClaimHandlerTests : IDisposable
     }
 
     [Fact]
+    public void Answer_CaCreatedThisMinute_CertificateStartsNoEarlierThanTheCa()
+    {
+        // The demo makes its fleet CA with openssl right before the first claim: back-dating must stop at the CA.
+        using var caDir = new TempDirectory("fresh-ca");
+        using (var key = ECDsa.Create(ECCurve.NamedCurves.nistP256))
+        {
+            var request = new CertificateRequest("CN=Fresh CA", key, HashAlgorithmName.SHA256);
+            request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+            using var ca = request.CreateSelfSigned(_time.GetUtcNow(), _time.GetUtcNow().AddDays(30));
+            File.WriteAllText(caDir.File("fleet-ca.crt"), ca.ExportCertificatePem());
+            File.WriteAllText(caDir.File("fleet-ca.key"), key.ExportPkcs8PrivateKeyPem());
+        }
+
+        using var freshCa = FleetCa.LoadOrCreate(caDir.Path, _time);
+        var handler = new ClaimHandler(_book, freshCa, Options.Create(new ReferenceCloudOptions()), _time, NullLogger<ClaimHandler>.Instance);
+        _book.Expect("s042", "CODE", TimeSpan.FromHours(1));
+
+        var response = handler.Answer(JsonSerializer.SerializeToUtf8Bytes(Request("s042", "hub-1", "CODE"), ClaimJsonContext.Default.ClaimRequest));
+
+        Assert.Equal(ClaimStatus.Accepted, response.Status);
+        using var certificate = X509Certificate2.CreateFromPem(response.CertificatePem);
+        Assert.True(certificate.NotBefore >= freshCa.Certificate.NotBefore);
+        Assert.True(certificate.NotAfter <= freshCa.Certificate.NotAfter); // and no later than the CA either
+    }
+
+    [Fact]
     public void Answer_SameHubClaimsAgain_AcceptedAgain_AnotherHubRefused()
     {
         _book.Expect("s042", "CODE", TimeSpan.FromHours(1));

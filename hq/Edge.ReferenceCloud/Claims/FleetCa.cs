@@ -43,8 +43,12 @@ internal sealed class FleetCa : IDisposable
         csr.CertificateExtensions.Clear();
         csr.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         csr.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false)); // client auth
+        // Back-dated a little for hub clocks that run behind, but never before the CA itself is valid (a CA made a
+        // minute ago, as the demo's is, would make the signing fail).
         var now = time.GetUtcNow();
-        return csr.Create(Certificate, now.AddMinutes(-5), now + lifetime, RandomNumberGenerator.GetBytes(16));
+        var notBefore = now.AddMinutes(-5) < Certificate.NotBefore ? new DateTimeOffset(Certificate.NotBefore.ToUniversalTime()) : now.AddMinutes(-5);
+        var notAfter = now + lifetime > Certificate.NotAfter ? new DateTimeOffset(Certificate.NotAfter.ToUniversalTime()) : now + lifetime;
+        return csr.Create(Certificate, notBefore, notAfter, RandomNumberGenerator.GetBytes(16));
     }
 
     public void Dispose() => Certificate.Dispose();

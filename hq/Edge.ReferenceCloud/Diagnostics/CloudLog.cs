@@ -19,4 +19,7 @@ internal static partial class CloudLog
 
     [LoggerMessage(10004, LogLevel.Information, "Sent {Kind} #{Sequence} to store {StoreId}")]
     public static partial void DownSent(ILogger logger, string storeId, string kind, long sequence);
+
+    [LoggerMessage(10005, LogLevel.Error, "Handling a message on {Topic} failed; the cloud goes on with the next")]
+    public static partial void MessageFailed(ILogger logger, Exception exception, string topic);
 }

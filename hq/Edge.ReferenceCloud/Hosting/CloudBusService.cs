@@ -17,7 +17,8 @@ internal sealed class CloudBusService(
     IMqttClient client,
     MqttConnectionService connection,
     ClaimHandler claims,
-    UpstreamHandler upstream) : BackgroundService
+    UpstreamHandler upstream,
+    Microsoft.Extensions.Logging.ILogger<CloudBusService> logger) : BackgroundService
 {
     public const string ClaimFilter = "$share/reference-cloud/" + ClaimTopics.Claim;
     public const string UpFilter = "$share/reference-cloud/retail/v1/+/up/+";
@@ -36,22 +37,39 @@ internal sealed class CloudBusService(
             Subscribed.TrySetResult();
             await foreach (var message in client.Messages.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
-                if (message.Topic == ClaimTopics.Claim)
+                try
                 {
-                    var answer = claims.Answer(message.Payload.Span);
-                    if (!string.IsNullOrEmpty(message.ResponseTopic))
-                    {
-                        await client.RespondAsync(message, JsonSerializer.SerializeToUtf8Bytes(answer, ClaimJsonContext.Default.ClaimResponse), stoppingToken).ConfigureAwait(false);
-                    }
+                    await HandleAsync(message, stoppingToken).ConfigureAwait(false);
                 }
-                else
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    upstream.Handle(message.Topic, message.Payload.Span);
+                    // One message must never stop the cloud: log it with the topic and go on with the next.
+                    Failed++;
+                    Diagnostics.CloudLog.MessageFailed(logger, ex, message.Topic);
                 }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>Messages whose handling threw (a bug, not bad input: bad input is refused by the handlers).</summary>
+    public long Failed { get; private set; }
+
+    private async Task HandleAsync(MqttMessage message, CancellationToken stoppingToken)
+    {
+        if (message.Topic == ClaimTopics.Claim)
+        {
+            var answer = claims.Answer(message.Payload.Span);
+            if (!string.IsNullOrEmpty(message.ResponseTopic))
+            {
+                await client.RespondAsync(message, JsonSerializer.SerializeToUtf8Bytes(answer, ClaimJsonContext.Default.ClaimResponse), stoppingToken).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            upstream.Handle(message.Topic, message.Payload.Span);
         }
     }
 }

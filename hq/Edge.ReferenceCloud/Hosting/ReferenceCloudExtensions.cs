@@ -30,7 +30,7 @@ internal static class ReferenceCloudExtensions
             o.ClientKeyFile = options.BrokerKeyFile;
             o.ClientId = "reference-cloud";
         });
-        builder.Services.AddHealthChecks().AddEdgeMqtt();
+        builder.Services.AddHealthChecks().AddEdgeMqtt().AddCheck<CloudBusHealthCheck>("cloud-bus");
         builder.Services.AddEdgeMqttConnection();
         builder.Services.AddSingleton(sp => new CloudDatabase(sp.GetRequiredService<IOptions<ReferenceCloudOptions>>().Value.DatabasePath));
         builder.Services.AddSingleton(sp => FleetCa.LoadOrCreate(sp.GetRequiredService<IOptions<ReferenceCloudOptions>>().Value.FleetCaDirectory, sp.GetRequiredService<TimeProvider>()));
