@@ -56,16 +56,16 @@ internal sealed class OutboxStore : IDisposable
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var touched = new Dictionary<string, long>(StringComparer.Ordinal);
         using var tx = _write.BeginTransaction();
-        using var exists = Command(tx, "SELECT EXISTS(SELECT 1 FROM outbox WHERE message_id = $id) OR EXISTS(SELECT 1 FROM sent_ids WHERE message_id = $id);", "$id");
+        // One statement per row: the unique index refuses an id already in the outbox, the NOT EXISTS one already sent.
         using var insert = Command(tx,
-            "INSERT INTO outbox(stream, seq, message_id, created_at, expires_at, content_type, payload) VALUES ($s, $q, $id, $c, $e, $t, $p);",
+            "INSERT INTO outbox(stream, seq, message_id, created_at, expires_at, content_type, payload) "
+            + "SELECT $s, $q, $id, $c, $e, $t, $p WHERE NOT EXISTS(SELECT 1 FROM sent_ids WHERE message_id = $id) ON CONFLICT(message_id) DO NOTHING;",
             "$s", "$q", "$id", "$c", "$e", "$t", "$p");
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < batch.Count; i++)
         {
             var m = batch[i];
-            exists.Parameters[0].Value = m.MessageId;
-            if (!seen.Add(m.MessageId) || Convert.ToInt64(exists.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 0)
+            if (!seen.Add(m.MessageId))
             {
                 results[i] = new AppendResult(AppendOutcome.Duplicate, 0);
                 continue;
@@ -79,7 +79,12 @@ internal sealed class OutboxStore : IDisposable
             insert.Parameters[4].Value = (object?)m.ExpiresAt?.ToUnixTimeMilliseconds() ?? DBNull.Value;
             insert.Parameters[5].Value = m.ContentType;
             insert.Parameters[6].Value = m.Payload.ToArray();
-            insert.ExecuteNonQuery();
+            if (insert.ExecuteNonQuery() == 0)
+            {
+                results[i] = new AppendResult(AppendOutcome.Duplicate, 0);
+                continue;
+            }
+
             touched[m.Stream] = seq + 1;
             _bytes += m.Payload.Length + RowOverhead;
             results[i] = new AppendResult(AppendOutcome.Appended, seq);
