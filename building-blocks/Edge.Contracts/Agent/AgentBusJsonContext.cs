@@ -11,4 +11,5 @@ namespace Edge.Contracts.Agent;
 [JsonSerializable(typeof(StaffAlert))]
 [JsonSerializable(typeof(StaffAlertClosed))]
 [JsonSerializable(typeof(OutboxEnvelope))]
+[JsonSerializable(typeof(OfferDecisionEvent))]
 public sealed partial class AgentBusJsonContext : JsonSerializerContext;

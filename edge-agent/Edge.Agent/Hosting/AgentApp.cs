@@ -1,6 +1,7 @@
 using Edge.Agent.Api;
 using Edge.Agent.Bus;
 using Edge.Agent.Members;
+using Edge.Agent.Offers;
 using Edge.Agent.Storage;
 using Edge.Hosting;
 using Edge.Hosting.Health;
@@ -20,6 +21,7 @@ internal static class AgentApp
         builder.AddAgentStorage();
         builder.AddAgentBus();
         builder.AddMembers();
+        builder.AddOffers();
         builder.AddAgentApi();
 
         var app = builder.Build();

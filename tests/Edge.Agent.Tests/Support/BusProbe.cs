@@ -9,6 +9,7 @@ namespace Edge.Agent.Tests.Support;
 internal sealed class BusProbe : IAsyncDisposable
 {
     private readonly IMqttClient _client;
+    private readonly List<MqttMessage> _unmatched = [];
 
     private BusProbe(IMqttClient client) => _client = client;
 
@@ -32,6 +33,14 @@ internal sealed class BusProbe : IAsyncDisposable
     /// <summary>The next message on a topic matching <paramref name="filter"/>, or a TimeoutException after <paramref name="timeout"/>.</summary>
     public async Task<MqttMessage> NextAsync(string filter, TimeSpan timeout, Func<MqttMessage, bool>? where = null)
     {
+        var earlier = _unmatched.FindIndex(m => MqttTopicFilter.Matches(filter, m.Topic) && (where is null || where(m)));
+        if (earlier >= 0)
+        {
+            var found = _unmatched[earlier];
+            _unmatched.RemoveAt(earlier);
+            return found;
+        }
+
         using var cts = new CancellationTokenSource(timeout);
         try
         {
@@ -41,6 +50,8 @@ internal sealed class BusProbe : IAsyncDisposable
                 {
                     return message;
                 }
+
+                _unmatched.Add(message);
             }
         }
         catch (OperationCanceledException)

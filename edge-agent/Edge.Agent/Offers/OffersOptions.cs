@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Edge.Agent.Offers;
+
+/// <summary>Section <c>EdgeAgent:Offers</c>: catalog, model bundle, decision policy.</summary>
+internal sealed class OffersOptions
+{
+    public const string Section = "EdgeAgent:Offers";
+
+    /// <summary>Offer catalog (JSON array of offers). Missing file: no offers. Relative to the app folder.</summary>
+    public string CatalogFile { get; set; } = "offers.json";
+
+    /// <summary>Signed model bundle folder (model.onnx, manifest.json, manifest.sig).</summary>
+    public string BundleDirectory { get; set; } = "models/offers";
+
+    /// <summary>
+    /// The ONLY public key bundles are trusted under (PEM). The default is the development key shipped with the
+    /// default bundle (docs/models.md): a store deployment points this at its own signer's key.
+    /// </summary>
+    public string TrustedPublicKeyFile { get; set; } = "models/offers/signing-public-key.pem";
+
+    /// <summary>Scoring longer than this falls back to the rules (Polly timeout; ORT's run is terminated).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:10")]
+    public TimeSpan ModelTimeout { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Share of members (by a stable hash of the member id) kept as control: no offer, decision logged.</summary>
+    [Range(0.0, 1.0)]
+    public double HoldoutShare { get; set; } = 0.1;
+
+    /// <summary>Salt of the holdout hash; change it to draw a new control group.</summary>
+    public string HoldoutSalt { get; set; } = "holdout-v1";
+
+    /// <summary>No new offer to a member within this time of their last one.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan MemberCooldown { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long an issued coupon stays valid (capped by the offer's own end).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00")]
+    public TimeSpan CouponValidity { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Presence events waiting for a decision. Full: the oldest is dropped (a stale presence is worth least), counted.</summary>
+    [Range(1, 100_000)]
+    public int QueueCapacity { get; set; } = 256;
+}
