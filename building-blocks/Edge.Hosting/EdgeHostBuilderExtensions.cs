@@ -74,7 +74,9 @@ public static class EdgeHostBuilderExtensions
         var dir = configuration["EDGE_CONFIG_DIR"];
         dir = string.IsNullOrEmpty(dir) ? DefaultConfigDirectory : dir;
         var sources = configuration.Sources;
-        var index = sources.ToList().FindIndex(s => s is EnvironmentVariablesConfigurationSource);
+        // The unprefixed environment source: the default builders also add DOTNET_/ASPNETCORE_-prefixed ones for host
+        // settings *before* appsettings.json, and inserting there would let appsettings.json override the hub's files.
+        var index = sources.ToList().FindIndex(s => s is EnvironmentVariablesConfigurationSource { Prefix: null or "" });
         if (index < 0)
         {
             index = sources.Count;

@@ -140,6 +140,25 @@ public sealed class EdgeServiceTests
         Assert.Equal("hub-9", builder.Configuration["Edge:Store:HubId"]);
     }
 
+    [Fact]
+    public async Task AddEdgeHostDefaults_RealDefaults_StoreJsonOverridesTheAppsAppsettings()
+    {
+        // The default builder has two environment sources: DOTNET_-prefixed (host settings, before appsettings.json)
+        // and the plain one after it. The hub's files must land after appsettings.json, or a service's shipped
+        // defaults (HubId "dev-hub") would silently win over what provisioning wrote (found by the demo).
+        using var contentRoot = new TempDirectory();
+        using var dir = new TempDirectory();
+        await File.WriteAllTextAsync(contentRoot.File("appsettings.json"), """{ "Edge": { "Store": { "StoreId": "dev-store", "HubId": "dev-hub" } } }""");
+        await File.WriteAllTextAsync(dir.File("store.json"), """{ "Edge": { "Store": { "StoreId": "s042", "HubId": "hub-9" } } }""");
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = contentRoot.Path, Args = [] });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["EDGE_CONFIG_DIR"] = dir.Path });
+
+        builder.AddEdgeHostDefaults("sample", usesLocalBroker: false);
+
+        Assert.Equal("s042", builder.Configuration["Edge:Store:StoreId"]);
+        Assert.Equal("hub-9", builder.Configuration["Edge:Store:HubId"]);
+    }
+
     private static async Task<(int Code, string Error)> RunAsync(Dictionary<string, string?> settings, bool usesBroker = false, string[]? args = null)
     {
         var error = new StringWriter();
