@@ -12,4 +12,5 @@ namespace Edge.Contracts.Agent;
 [JsonSerializable(typeof(StaffAlertClosed))]
 [JsonSerializable(typeof(OutboxEnvelope))]
 [JsonSerializable(typeof(OfferDecisionEvent))]
+[JsonSerializable(typeof(RedemptionEvent))]
 public sealed partial class AgentBusJsonContext : JsonSerializerContext;

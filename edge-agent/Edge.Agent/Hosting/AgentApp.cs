@@ -1,5 +1,6 @@
 using Edge.Agent.Api;
 using Edge.Agent.Bus;
+using Edge.Agent.Ledger;
 using Edge.Agent.Members;
 using Edge.Agent.Offers;
 using Edge.Agent.Storage;
@@ -22,6 +23,7 @@ internal static class AgentApp
         builder.AddAgentBus();
         builder.AddMembers();
         builder.AddOffers();
+        builder.AddLedger();
         builder.AddAgentApi();
 
         var app = builder.Build();

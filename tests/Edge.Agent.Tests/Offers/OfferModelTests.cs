@@ -125,6 +125,9 @@ public sealed class OfferModelTests
 
         for (var i = 0; i < 20; i++)
         {
+            // Each swap happens while decisions are running: wait until the workers have made progress since the last one.
+            var seen = Volatile.Read(ref decisions);
+            await Eventually.TrueAsync(() => Volatile.Read(ref decisions) > seen + 2, "workers scoring between swaps");
             Assert.True(model.TryLoad(i % 2 == 0 ? second : Catalogs.ShippedBundle, out var error), error);
         }
 
