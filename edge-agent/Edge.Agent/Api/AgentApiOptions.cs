@@ -11,6 +11,9 @@ internal sealed class AgentApiOptions : IValidatableObject
     [Required]
     public string Url { get; set; } = "http://127.0.0.1:5080";
 
+    /// <summary>Bearer token of the POS (redemptions, receipts). Empty: every POS call is refused (401).</summary>
+    public string? PosToken { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Url.StartsWith("unix:", StringComparison.Ordinal))
