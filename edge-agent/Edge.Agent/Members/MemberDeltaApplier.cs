@@ -4,6 +4,7 @@ using System.Text.Json;
 using Edge.Agent.Bus;
 using Edge.Agent.Storage;
 using Edge.Contracts.Agent;
+using Edge.Contracts.Members;
 using Edge.Messaging;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using Edge.Agent.Members;
+using Edge.Contracts.Members;
 
 namespace Edge.Agent.Tests.Members;
 

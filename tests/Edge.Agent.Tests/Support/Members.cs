@@ -1,4 +1,4 @@
-using Edge.Agent.Members;
+using Edge.Contracts.Members;
 using Edge.Contracts.Agent;
 
 namespace Edge.Agent.Tests.Support;
