@@ -40,9 +40,11 @@ public sealed class UpstreamEndToEndTests : IDisposable
     [RequiresMosquittoFact]
     public async Task Drain_CloudBrokerRestartedMidDrain_EveryEventArrivesOnceInEffectAndInOrder()
     {
-        await using var local = await MosquittoBroker.StartAsync();
+        // mosquitto drops beyond 1000 queued messages per slow or absent subscriber by default; 20 k in a burst while the
+        // cloud broker restarts would overflow both the local queue to cloud-sync and the cloud queue to the consumer.
+        await using var local = await MosquittoBroker.StartAsync(["max_queued_messages 200000"]);
         var cloudPort = FreePort.Next();
-        await using var cloud = await MosquittoBroker.StartAsync(_pki.ListenerConfig(cloudPort), listenerOnDefaultPort: false);
+        await using var cloud = await MosquittoBroker.StartAsync([.. _pki.ListenerConfig(cloudPort), "max_queued_messages 200000"], listenerOnDefaultPort: false);
         await using var consumer = await CloudConsumer.StartAsync(_pki, cloudPort);
         using var host = await CloudSyncHost.StartAsync(local, _pki.WriteCloudJson("store-1", "hub-1", "eu", cloudPort), _dir.File("outbox.db"),
             new Dictionary<string, string?> { ["CloudSync:Upstream:MaxBatchMessages"] = "50" });
