@@ -9,7 +9,7 @@ public static class LocalTopics
     public const string Kiosk = Root + "/kiosk";
     public const string ServiceStatus = Root + "/services";
 
-    /// <summary>store/outbox/{stream}: events for the cloud; cloud-sync appends them to its durable outbox (Agent/OutboxEnvelope).</summary>
+    /// <summary>store/outbox/{stream}: events for the cloud; cloud-sync appends them to its durable outbox (Cloud/OutboxEvent).</summary>
     public const string Outbox = Root + "/outbox";
 
     public static string OutboxFor(string stream) => Outbox + "/" + stream;

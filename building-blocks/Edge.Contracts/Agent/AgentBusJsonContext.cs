@@ -10,7 +10,6 @@ namespace Edge.Contracts.Agent;
 [JsonSerializable(typeof(OfferIssued))]
 [JsonSerializable(typeof(StaffAlert))]
 [JsonSerializable(typeof(StaffAlertClosed))]
-[JsonSerializable(typeof(OutboxEnvelope))]
 [JsonSerializable(typeof(OfferDecisionEvent))]
 [JsonSerializable(typeof(RedemptionEvent))]
 public sealed partial class AgentBusJsonContext : JsonSerializerContext;

@@ -3,9 +3,6 @@ namespace Edge.Contracts.Agent;
 /// <summary>Local-bus topics edge-agent publishes or reads (QoS 1). Payloads use <see cref="AgentBusJsonContext"/>.</summary>
 public static class AgentTopics
 {
-    /// <summary>cloud-sync publishes <see cref="MemberDelta"/> here (QoS 1, in sequence order); edge-agent applies them.</summary>
-    public const string MemberDeltas = LocalTopics.Root + "/members/deltas";
-
     /// <summary>
     /// Retained <see cref="MemberKeysUpdate"/> for beacon-gateway: the EMK1 key file was rewritten, and which members
     /// were revoked (drop them from the ID table now, before reloading the file).

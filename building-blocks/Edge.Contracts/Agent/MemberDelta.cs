@@ -1,7 +1,8 @@
 namespace Edge.Contracts.Agent;
 
 /// <summary>
-/// One change to the hub's member cache, from the cloud through cloud-sync on <see cref="AgentTopics.MemberDeltas"/>.
+/// One change to the hub's member cache, from the cloud (down kind member-delta) through cloud-sync, which forwards it as the body of a
+/// <see cref="Cloud.LocalDownEvent"/> on store/down/member-delta.
 /// <see cref="Sequence"/> is per store, gap-free, starting at 1: the hub applies deltas in order, ignores one it
 /// has applied, and holds back one that comes early until the gap is filled.
 /// <see cref="PinHash"/>: "pbkdf2-sha256${iterations}${salt base64}${hash base64}". <see cref="PhoneHash"/>: lowercase

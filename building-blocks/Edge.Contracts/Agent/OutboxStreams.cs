@@ -1,7 +1,7 @@
 namespace Edge.Contracts.Agent;
 
 /// <summary>
-/// Streams edge-agent sends to the cloud through cloud-sync: each event is an <see cref="OutboxEnvelope"/> published
+/// Streams edge-agent sends to the cloud through cloud-sync: each event is a <see cref="Cloud.OutboxEvent"/> published
 /// at QoS 1 on <see cref="LocalTopics.OutboxFor"/>(stream).
 /// </summary>
 public static class OutboxStreams

@@ -72,7 +72,7 @@ internal sealed class RedemptionLedger(AgentWriter writer, OutboxSignal outbox, 
         tx.Execute("INSERT INTO redemptions(coupon_id, pos_txn_id, member_id, redeemed_at) VALUES ($1, $2, $3, $4);",
             request.CouponId, request.PosTransactionId, memberId, now.ToString("O", CultureInfo.InvariantCulture));
         tx.Execute("UPDATE coupons SET status = $2 WHERE coupon_id = $1;", request.CouponId, nameof(CouponStatus.Redeemed));
-        AgentOutbox.Append(tx, OutboxStreams.Redemptions, "redemption:" + request.CouponId, now,
+        AgentOutbox.Append(tx, OutboxStreams.Redemptions, "coupon.redeemed", "redemption:" + request.CouponId, now,
             new RedemptionEvent(request.CouponId, offerId, memberId, request.PosTransactionId, now), AgentBusJsonContext.Default.RedemptionEvent);
         return new RedeemResponse(request.CouponId, request.PosTransactionId, true, false, null, null);
     }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Edge.Agent.Bus;
 using Edge.Agent.Storage;
 using Edge.Contracts.Agent;
+using Edge.Contracts.Cloud;
 using Edge.Contracts.Members;
 using Edge.Messaging;
 using Microsoft.Data.Sqlite;
@@ -31,19 +32,23 @@ internal sealed class MemberDeltaApplier(
     private readonly SortedDictionary<long, MemberDelta> _pending = [];
     private long _last = -1;
 
-    public string TopicFilter => AgentTopics.MemberDeltas;
+    /// <summary>cloud-sync forwards each accepted (signed where required, in order, once) down message of this kind here.</summary>
+    public string TopicFilter => CloudTopics.LocalDownFor(DownKinds.MemberDelta);
 
     public async Task HandleAsync(MqttMessage message, CancellationToken cancellationToken)
     {
         MemberDelta? delta;
         try
         {
-            delta = JsonSerializer.Deserialize(message.Payload.Span, AgentBusJsonContext.Default.MemberDelta);
+            var down = JsonSerializer.Deserialize(message.Payload.Span, CloudJsonContext.Default.LocalDownEvent);
+            delta = down is { Body.ValueKind: JsonValueKind.Object }
+                ? down.Body.Deserialize(AgentBusJsonContext.Default.MemberDelta)
+                : null;
         }
         catch (JsonException e)
         {
             delta = null;
-            MembersLog.DeltaRefused(logger, "not a MemberDelta: " + e.Message);
+            MembersLog.DeltaRefused(logger, "not a member delta: " + e.Message);
         }
 
         if (delta is null || delta.Sequence < 1 || string.IsNullOrWhiteSpace(delta.MemberId))

@@ -194,7 +194,7 @@ internal sealed class OfferEngine(
             tx.Execute(
                 "INSERT INTO decisions(trigger_id, member_id, decided_at, source, control, coupon_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7);",
                 decisionId, member.MemberId, at, source.ToString(), control ? 1 : 0, issue ? coupon!.CouponId : null, reason ?? string.Empty);
-            AgentOutbox.Append(tx, OutboxStreams.OffersIssued, "offer-decision:" + decisionId, now,
+            AgentOutbox.Append(tx, OutboxStreams.OffersIssued, "offer.decided", "offer-decision:" + decisionId, now,
                 new OfferDecisionEvent(decisionId, member.MemberId, zone, kioskId, control, issue ? coupon!.CouponId : null, issue ? offer!.OfferId : null,
                     source, probability, modelVersion, reason, now),
                 AgentBusJsonContext.Default.OfferDecisionEvent);

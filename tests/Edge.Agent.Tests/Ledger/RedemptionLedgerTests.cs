@@ -26,7 +26,7 @@ public sealed class RedemptionLedgerTests
         });
         await using var bus = await BusProbe.ConnectAsync(broker, AgentTopics.Offers + "/#", LocalTopics.Outbox + "/#");
         var upsert = Support.Members.Upsert(1, "m-1");
-        await bus.PublishAsync(AgentTopics.MemberDeltas, upsert, AgentBusJsonContext.Default.MemberDelta);
+        await bus.PublishDeltaAsync(upsert);
         await Eventually.TrueAsync(() => agent.Get<Edge.Agent.Members.MemberStore>().Find("m-1") is not null, "member cached");
         var entered = new MemberEntered("p-1", "m-1", "dairy", 0.9, DateTimeOffset.UtcNow, 2.0);
         await bus.PublishAsync(PresenceTopics.For(entered), entered, PresenceJsonContext.Default.PresenceEvent);
@@ -37,7 +37,7 @@ public sealed class RedemptionLedgerTests
         var replay = await ledger.RedeemAsync(new RedeemRequest(coupon, "pos-1"), CancellationToken.None);
         var second = await ledger.RedeemAsync(new RedeemRequest(coupon, "pos-2"), CancellationToken.None);
         // The cloud replays the member stream (e.g. after an outage): nothing may reopen the coupon.
-        await bus.PublishAsync(AgentTopics.MemberDeltas, upsert, AgentBusJsonContext.Default.MemberDelta);
+        await bus.PublishDeltaAsync(upsert);
         await Eventually.TrueAsync(() => agent.Counters.Get("members.delta_duplicate") == 1, "replayed delta ignored");
         var afterReplay = await ledger.RedeemAsync(new RedeemRequest(coupon, "pos-3"), CancellationToken.None);
         var unknown = await ledger.RedeemAsync(new RedeemRequest("cpn-nope", "pos-4"), CancellationToken.None);
@@ -54,7 +54,7 @@ public sealed class RedemptionLedgerTests
 
         var envelope = JsonDocument.Parse((await bus.NextAsync(LocalTopics.OutboxFor(OutboxStreams.Redemptions), s_wait)).Payload).RootElement;
         Assert.Equal("redemption:" + coupon, envelope.GetProperty("messageId").GetString());
-        Assert.Equal("pos-1", envelope.GetProperty("data").GetProperty("posTransactionId").GetString());
+        Assert.Equal("pos-1", envelope.GetProperty("body").GetProperty("posTransactionId").GetString());
     }
 
     [RequiresMosquittoFact]

@@ -24,12 +24,12 @@ public sealed class MemberSyncTests
         await using var bus = await BusProbe.ConnectAsync(broker);
         var store = agent.Get<MemberStore>();
 
-        await bus.PublishAsync(AgentTopics.MemberDeltas, Support.Members.Upsert(2, "m-1", firstName: "Second"), AgentBusJsonContext.Default.MemberDelta);
+        await bus.PublishDeltaAsync(Support.Members.Upsert(2, "m-1", firstName: "Second"));
         await Eventually.TrueAsync(() => agent.Counters.Get("members.delta_held") == 1, "delta 2 held back");
         Assert.Null(store.Find("m-1"));
 
-        await bus.PublishAsync(AgentTopics.MemberDeltas, Support.Members.Upsert(1, "m-1", firstName: "First"), AgentBusJsonContext.Default.MemberDelta);
-        await bus.PublishAsync(AgentTopics.MemberDeltas, Support.Members.Upsert(1, "m-1", firstName: "Replayed"), AgentBusJsonContext.Default.MemberDelta);
+        await bus.PublishDeltaAsync(Support.Members.Upsert(1, "m-1", firstName: "First"));
+        await bus.PublishDeltaAsync(Support.Members.Upsert(1, "m-1", firstName: "Replayed"));
         await Eventually.TrueAsync(() => store.LastSequence() == 2 && agent.Counters.Get("members.delta_duplicate") == 1, "1 and 2 applied, replay ignored");
 
         var member = store.Find("m-1");
@@ -50,8 +50,8 @@ public sealed class MemberSyncTests
         await using var bus = await BusProbe.ConnectAsync(broker, AgentTopics.MemberKeys);
         var store = agent.Get<MemberStore>();
 
-        await bus.PublishAsync(AgentTopics.MemberDeltas, Support.Members.Upsert(1, "m-keep"), AgentBusJsonContext.Default.MemberDelta);
-        await bus.PublishAsync(AgentTopics.MemberDeltas, Support.Members.Upsert(2, "m-gone"), AgentBusJsonContext.Default.MemberDelta);
+        await bus.PublishDeltaAsync(Support.Members.Upsert(1, "m-keep"));
+        await bus.PublishDeltaAsync(Support.Members.Upsert(2, "m-gone"));
         await Eventually.TrueAsync(() => store.LastSequence() == 2, "upserts applied");
         await bus.PublishAsync(PresenceTopics.Members + "/entered",
             new MemberEntered("p-1", "m-gone", "dairy", 0.9, DateTimeOffset.UtcNow, 2.0), PresenceJsonContext.Default.PresenceEvent);
@@ -59,7 +59,7 @@ public sealed class MemberSyncTests
         await bus.NextAsync(AgentTopics.MemberKeys, s_wait, m => Update(m).MemberCount == 2);
 
         var clock = Stopwatch.StartNew();
-        await bus.PublishAsync(AgentTopics.MemberDeltas, Support.Members.Revoke(3, "m-gone"), AgentBusJsonContext.Default.MemberDelta);
+        await bus.PublishDeltaAsync(Support.Members.Revoke(3, "m-gone"));
         var update = Update(await bus.NextAsync(AgentTopics.MemberKeys, s_wait, m => Update(m).Revoked.Contains("m-gone")));
         var elapsed = clock.Elapsed;
 
@@ -82,11 +82,11 @@ public sealed class MemberSyncTests
         await using var bus = await BusProbe.ConnectAsync(broker);
         var store = agent.Get<MemberStore>();
 
-        await bus.PublishRawAsync(AgentTopics.MemberDeltas, "{not json");
-        await bus.PublishRawAsync(AgentTopics.MemberDeltas, """{"memberId":"x","kind":"Upsert"}""");
-        await bus.PublishAsync(AgentTopics.MemberDeltas, Support.Members.Upsert(1, "m-badkey") with { RotatingIdKey = Convert.ToBase64String(new byte[5]) }, AgentBusJsonContext.Default.MemberDelta);
-        await bus.PublishAsync(AgentTopics.MemberDeltas, Support.Members.Upsert(2, "m-weakpin") with { PinHash = "pbkdf2-sha256$10$AAAAAAAAAAA=$AAAAAAAAAAAAAAAAAAAAAA==" }, AgentBusJsonContext.Default.MemberDelta);
-        await bus.PublishAsync(AgentTopics.MemberDeltas, Support.Members.Upsert(3, "m-good"), AgentBusJsonContext.Default.MemberDelta);
+        await bus.PublishRawAsync(BusProbe.MemberDeltaTopic, "{not json");
+        await bus.PublishRawAsync(BusProbe.MemberDeltaTopic, """{"memberId":"x","kind":"Upsert"}""");
+        await bus.PublishDeltaAsync(Support.Members.Upsert(1, "m-badkey") with { RotatingIdKey = Convert.ToBase64String(new byte[5]) });
+        await bus.PublishDeltaAsync(Support.Members.Upsert(2, "m-weakpin") with { PinHash = "pbkdf2-sha256$10$AAAAAAAAAAA=$AAAAAAAAAAAAAAAAAAAAAA==" });
+        await bus.PublishDeltaAsync(Support.Members.Upsert(3, "m-good"));
 
         await Eventually.TrueAsync(() => store.LastSequence() == 3, "sequence advanced past the bad deltas");
         Assert.Equal(2, agent.Counters.Get("members.delta_malformed"));

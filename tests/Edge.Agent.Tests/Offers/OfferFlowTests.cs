@@ -26,7 +26,7 @@ public sealed class OfferFlowTests
         await using var bus = await BusProbe.ConnectAsync(broker, AgentTopics.Offers + "/#", LocalTopics.Outbox + "/#");
         Assert.NotNull(agent.Get<Edge.Agent.Offers.OfferModel>().Version);
 
-        await bus.PublishAsync(AgentTopics.MemberDeltas, Support.Members.Upsert(1, "m-1", firstName: "Ada"), AgentBusJsonContext.Default.MemberDelta);
+        await bus.PublishDeltaAsync(Support.Members.Upsert(1, "m-1", firstName: "Ada"));
         await Eventually.TrueAsync(() => agent.Get<Edge.Agent.Members.MemberStore>().Find("m-1") is not null, "member cached");
         var entered = new MemberEntered("p-1", "m-1", "dairy", 0.9, DateTimeOffset.UtcNow, 2.0);
         await bus.PublishAsync(PresenceTopics.For(entered), entered, PresenceJsonContext.Default.PresenceEvent);
@@ -39,8 +39,8 @@ public sealed class OfferFlowTests
 
         var envelope = JsonDocument.Parse((await bus.NextAsync(LocalTopics.OutboxFor(OutboxStreams.OffersIssued), s_wait)).Payload).RootElement;
         Assert.StartsWith("offer-decision:dec-", envelope.GetProperty("messageId").GetString(), StringComparison.Ordinal);
-        Assert.Equal(issued.Offer.CouponId, envelope.GetProperty("data").GetProperty("couponId").GetString());
-        Assert.False(string.IsNullOrEmpty(envelope.GetProperty("data").GetProperty("modelVersion").GetString()));
+        Assert.Equal(issued.Offer.CouponId, envelope.GetProperty("body").GetProperty("couponId").GetString());
+        Assert.False(string.IsNullOrEmpty(envelope.GetProperty("body").GetProperty("modelVersion").GetString()));
 
         // The same presence event again (QoS 1 redelivery) makes no second decision or coupon.
         await bus.PublishAsync(PresenceTopics.For(entered), entered, PresenceJsonContext.Default.PresenceEvent);
@@ -62,7 +62,7 @@ public sealed class OfferFlowTests
         });
         await using var bus = await BusProbe.ConnectAsync(broker, AgentTopics.Offers + "/#", LocalTopics.Outbox + "/#");
 
-        await bus.PublishAsync(AgentTopics.MemberDeltas, Support.Members.Upsert(1, "m-1", interests: ["FUEL"]), AgentBusJsonContext.Default.MemberDelta);
+        await bus.PublishDeltaAsync(Support.Members.Upsert(1, "m-1", interests: ["FUEL"]));
         await Eventually.TrueAsync(() => agent.Get<Edge.Agent.Members.MemberStore>().Find("m-1") is not null, "member cached");
         var dwelled = new MemberDwelled("p-2", "m-1", "fuel", 0.9, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(-2));
         await bus.PublishAsync(PresenceTopics.For(dwelled), dwelled, PresenceJsonContext.Default.PresenceEvent);
@@ -70,7 +70,7 @@ public sealed class OfferFlowTests
         var issued = JsonSerializer.Deserialize((await bus.NextAsync(AgentTopics.OffersFor("fuel"), s_wait)).Payload.Span, AgentBusJsonContext.Default.OfferIssued)!;
         Assert.Equal(DecisionSource.Rules, issued.Offer.DecidedBy);
         Assert.Equal("o-fuel", issued.Offer.OfferId); // the rules prefer the member's interest
-        var data = JsonDocument.Parse((await bus.NextAsync(LocalTopics.OutboxFor(OutboxStreams.OffersIssued), s_wait)).Payload).RootElement.GetProperty("data");
+        var data = JsonDocument.Parse((await bus.NextAsync(LocalTopics.OutboxFor(OutboxStreams.OffersIssued), s_wait)).Payload).RootElement.GetProperty("body");
         Assert.Equal("Rules", data.GetProperty("decidedBy").GetString());
         Assert.Equal("no model loaded", data.GetProperty("reason").GetString());
         Assert.Equal(1, agent.Counters.Get("offers.model_rejected"));
@@ -90,12 +90,12 @@ public sealed class OfferFlowTests
         });
         await using var bus = await BusProbe.ConnectAsync(broker, LocalTopics.Outbox + "/#");
 
-        await bus.PublishAsync(AgentTopics.MemberDeltas, Support.Members.Upsert(1, "m-1"), AgentBusJsonContext.Default.MemberDelta);
+        await bus.PublishDeltaAsync(Support.Members.Upsert(1, "m-1"));
         await Eventually.TrueAsync(() => agent.Get<Edge.Agent.Members.MemberStore>().Find("m-1") is not null, "member cached");
         var entered = new MemberEntered("p-3", "m-1", "dairy", 0.9, DateTimeOffset.UtcNow, 2.0);
         await bus.PublishAsync(PresenceTopics.For(entered), entered, PresenceJsonContext.Default.PresenceEvent);
 
-        var data = JsonDocument.Parse((await bus.NextAsync(LocalTopics.OutboxFor(OutboxStreams.OffersIssued), s_wait)).Payload).RootElement.GetProperty("data");
+        var data = JsonDocument.Parse((await bus.NextAsync(LocalTopics.OutboxFor(OutboxStreams.OffersIssued), s_wait)).Payload).RootElement.GetProperty("body");
         Assert.True(data.GetProperty("control").GetBoolean());
         Assert.Equal(JsonValueKind.Null, data.GetProperty("couponId").ValueKind);
         Assert.Equal(1, agent.Counters.Get("offers.holdout"));

@@ -28,6 +28,17 @@ internal sealed class BusProbe : IAsyncDisposable
     public Task PublishAsync<T>(string topic, T message, JsonTypeInfo<T> type) =>
         _client.PublishAsync(new MqttMessage(topic, JsonSerializer.SerializeToUtf8Bytes(message, type)));
 
+    /// <summary>A member delta as cloud-sync forwards it once accepted: a <see cref="Edge.Contracts.Cloud.LocalDownEvent"/> on store/down/member-delta.</summary>
+    public Task PublishDeltaAsync(Edge.Contracts.Agent.MemberDelta delta) =>
+        PublishAsync(
+            MemberDeltaTopic,
+            new Edge.Contracts.Cloud.LocalDownEvent(
+                $"member-delta:{delta.Sequence}", Edge.Contracts.Cloud.DownKinds.MemberDelta, delta.Sequence, DateTimeOffset.UnixEpoch,
+                JsonSerializer.SerializeToElement(delta, Edge.Contracts.Agent.AgentBusJsonContext.Default.MemberDelta)),
+            Edge.Contracts.Cloud.CloudJsonContext.Default.LocalDownEvent);
+
+    public static string MemberDeltaTopic => Edge.Contracts.Cloud.CloudTopics.LocalDownFor(Edge.Contracts.Cloud.DownKinds.MemberDelta);
+
     public Task PublishRawAsync(string topic, string payload) => _client.PublishAsync(MqttMessage.FromString(topic, payload));
 
     /// <summary>The next message on a topic matching <paramref name="filter"/>, or a TimeoutException after <paramref name="timeout"/>.</summary>
