@@ -31,8 +31,8 @@ pids=()
 stop_all() {
   trap - INT TERM EXIT
   log "stopping"
-  for ((i=${#pids[@]}-1; i>=0; i--)); do kill -TERM "${pids[$i]}" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  # Last started first, each waited for, so the services leave while their brokers still run.
+  for ((i=${#pids[@]}-1; i>=0; i--)); do kill -TERM "${pids[$i]}" 2>/dev/null || true; wait "${pids[$i]}" 2>/dev/null || true; done
   log "stopped; logs kept in $RUN_DIR/logs"
 }
 trap stop_all INT TERM EXIT
@@ -74,6 +74,7 @@ user root
 listener $BROKER_PORT 127.0.0.1
 allow_anonymous true
 set_tcp_nodelay true
+max_queued_messages 100000
 persistence true
 persistence_location $RUN_DIR/mosquitto/
 log_dest file $RUN_DIR/logs/hub-broker.log
@@ -124,10 +125,15 @@ cat > "$RUN_DIR/etc/store.json" <<JSON
 { "Edge": { "Store": { "StoreId": "$STORE", "HubId": "$HUB" } } }
 JSON
 export EDGE_CONFIG_DIR="$RUN_DIR/etc" Edge__Broker__Port="$BROKER_PORT"
-start edge-agent edge-agent/Edge.Agent edge-agent.dll --EdgeAgent:Api:Url="$AGENT_URL"
+AGENT_STATE="$RUN_DIR/state/edge-agent"; mkdir -p "$AGENT_STATE"
+start edge-agent edge-agent/Edge.Agent edge-agent.dll --EdgeAgent:Api:Url="$AGENT_URL" \
+  --EdgeAgent:Storage:DatabasePath="$AGENT_STATE/agent.db" --EdgeAgent:Members:HubKeyFile="$AGENT_STATE/hub.key" \
+  --EdgeAgent:Members:BeaconKeyFile="$AGENT_STATE/member-keys.emk" --EdgeAgent:Members:BeaconKeyEncryptionKeyFile="$AGENT_STATE/member-keys.kek"
 start kiosk-ui kiosk-ui/Edge.Kiosk kiosk-ui.dll --Kiosk:Url="$KIOSK_URL" --Kiosk:AgentUrl="$AGENT_URL"
 start beacon-gateway beacon-gateway/Edge.BeaconGateway beacon-gateway.dll \
-  --BeaconGateway:Source=simulator --BeaconGateway:Simulator:Strangers=500
+  --BeaconGateway:Source=simulator --BeaconGateway:Simulator:Strangers=500 \
+  --BeaconGateway:Simulator:MemberKeysFromHub=true --BeaconGateway:Simulator:Members="$MEMBERS" \
+  --BeaconGateway:Members:KeyEncryptionKeyFile="$AGENT_STATE/member-keys.kek"
 start cloud-sync cloud-sync/Edge.CloudSync cloud-sync.dll
 wait_for edge-agent health "$AGENT_URL" || ok=1
 wait_for kiosk-ui health "$KIOSK_URL" || ok=1
