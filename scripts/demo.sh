@@ -23,7 +23,7 @@ MEMBERS="${EDGE_DEMO_MEMBERS:-50}"
 STORE=demo-store
 HUB=demo-hub
 RUN_DIR="${EDGE_DEMO_DIR:-$(mktemp -d -t store-edge-demo-XXXX)}"
-mkdir -p "$RUN_DIR/etc" "$RUN_DIR/state" "$RUN_DIR/mosquitto" "$RUN_DIR/cloud/ca" "$RUN_DIR/cloud/broker" "$RUN_DIR/logs"
+mkdir -p "$RUN_DIR/etc" "$RUN_DIR/state/kiosk-ui" "$RUN_DIR/state/cloud-sync" "$RUN_DIR/mosquitto" "$RUN_DIR/cloud/ca" "$RUN_DIR/cloud/broker" "$RUN_DIR/logs"
 command -v openssl >/dev/null || die "openssl is not installed: run ./edge setup"
 command -v curl >/dev/null || die "curl is not installed: run ./edge setup"
 
@@ -96,6 +96,11 @@ set_tcp_nodelay true
 persistence true
 persistence_location $RUN_DIR/cloud/broker/
 log_dest file $RUN_DIR/logs/cloud-broker.log
+log_type error
+log_type warning
+log_type notice
+log_type information
+log_type subscribe
 CONF
 "$MOSQ" -c "$RUN_DIR/mosquitto/hub.conf" & pids+=($!)
 "$MOSQ" -c "$RUN_DIR/cloud/broker/cloud.conf" & pids+=($!)
@@ -129,16 +134,23 @@ AGENT_STATE="$RUN_DIR/state/edge-agent"; mkdir -p "$AGENT_STATE"
 start edge-agent edge-agent/Edge.Agent edge-agent.dll --EdgeAgent:Api:Url="$AGENT_URL" \
   --EdgeAgent:Storage:DatabasePath="$AGENT_STATE/agent.db" --EdgeAgent:Members:HubKeyFile="$AGENT_STATE/hub.key" \
   --EdgeAgent:Members:BeaconKeyFile="$AGENT_STATE/member-keys.emk" --EdgeAgent:Members:BeaconKeyEncryptionKeyFile="$AGENT_STATE/member-keys.kek"
-start kiosk-ui kiosk-ui/Edge.Kiosk kiosk-ui.dll --Kiosk:Url="$KIOSK_URL" --Kiosk:AgentUrl="$AGENT_URL"
+start kiosk-ui kiosk-ui/Edge.Kiosk kiosk-ui.dll --Kiosk:Url="$KIOSK_URL" --Kiosk:AgentUrl="$AGENT_URL" \
+  --Kiosk:DatabasePath="$RUN_DIR/state/kiosk-ui/kiosk.db" --KioskSignage:AssetDirectory="$RUN_DIR/state/kiosk-ui/assets"
 start beacon-gateway beacon-gateway/Edge.BeaconGateway beacon-gateway.dll \
   --BeaconGateway:Source=simulator --BeaconGateway:Simulator:Strangers=500 \
   --BeaconGateway:Simulator:MemberKeysFromHub=true --BeaconGateway:Simulator:Members="$MEMBERS" \
   --BeaconGateway:Members:KeyEncryptionKeyFile="$AGENT_STATE/member-keys.kek"
-start cloud-sync cloud-sync/Edge.CloudSync cloud-sync.dll
+start cloud-sync cloud-sync/Edge.CloudSync cloud-sync.dll \
+  --CloudSync:Outbox:DatabasePath="$RUN_DIR/state/cloud-sync/outbox.db" --CloudSync:Downstream:InboxPath="$RUN_DIR/state/cloud-sync/inbox.db" \
+  --CloudSync:Downstream:BundleDirectory="$RUN_DIR/state/cloud-sync/bundles"
 wait_for edge-agent health "$AGENT_URL" || ok=1
 wait_for kiosk-ui health "$KIOSK_URL" || ok=1
 wait_for beacon-gateway started beacon-gateway || ok=1
 wait_for cloud-sync started cloud-sync || ok=1
+
+# Down messages are not queued for a subscription that does not exist yet: enrol only once cloud-sync listens.
+down_subscribed() { grep -q "retail/v1/$STORE/down/#" "$RUN_DIR/logs/cloud-broker.log"; }
+wait_for cloud-sync-downstream down_subscribed || ok=1
 
 # --- opted-in members, enrolled at the cloud: they reach the hub as signed member deltas through cloud-sync.
 first_names=(Jane Ola Kari Piotr Anna Lukas Emma Jonas Zofia Nora)
