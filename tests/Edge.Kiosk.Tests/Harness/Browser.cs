@@ -62,15 +62,31 @@ public sealed class Browser : IAsyncDisposable
     /// <summary>Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page; returns one line per violation.</summary>
     public static async Task<IReadOnlyList<string>> AxeViolationsAsync(IPage page)
     {
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxePath });
-        var result = await page.EvaluateAsync<JsonElement>("""
-            async () => {
+        // axe-core's source and the run go in one evaluation: with a separate script tag, a page that replaced its
+        // document in between (htmx navigation, a reload after a live-connection hiccup on a loaded machine) lost the
+        // injected axe and the run failed with "axe is not defined". A replaced document mid-run is retried.
+        var script = s_axeSource.Value + """
+
+            ;(async () => {
               const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
               return r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(' | '));
+            })()
+            """;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await page.WaitForLoadStateAsync(LoadState.Load);
+                var result = await page.EvaluateAsync<JsonElement>(script);
+                return [.. result.EnumerateArray().Select(e => e.GetString()!)];
             }
-            """);
-        return [.. result.EnumerateArray().Select(e => e.GetString()!)];
+            catch (PlaywrightException ex) when (attempt < 3 && ex.Message.Contains("context was destroyed", StringComparison.Ordinal))
+            {
+            }
+        }
     }
+
+    private static readonly Lazy<string> s_axeSource = new(() => File.ReadAllText(AxePath));
 
     public static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsDirectory, name + ".png"), FullPage = true });
