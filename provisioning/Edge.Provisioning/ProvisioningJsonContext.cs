@@ -17,6 +17,5 @@ namespace Edge.Provisioning;
 [JsonSerializable(typeof(List<DeviceListItem>))]
 [JsonSerializable(typeof(ZonesImportResult))]
 [JsonSerializable(typeof(DoctorReport))]
-[JsonSerializable(typeof(CloudIdentity))]
 [JsonSerializable(typeof(ClaimResult))]
 internal sealed partial class ProvisioningJsonContext : JsonSerializerContext;

@@ -6,4 +6,5 @@ namespace Edge.Contracts.Provisioning;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ClaimRequest))]
 [JsonSerializable(typeof(ClaimResponse))]
+[JsonSerializable(typeof(CloudIdentity))]
 public sealed partial class ClaimJsonContext : JsonSerializerContext;

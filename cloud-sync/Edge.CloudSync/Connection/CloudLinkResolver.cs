@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Edge.CloudSync.Hosting;
+using Edge.Contracts.Provisioning;
 using Edge.Hosting;
 
 namespace Edge.CloudSync.Connection;
@@ -25,7 +26,7 @@ internal static class CloudLinkResolver
         {
             try
             {
-                identity = JsonSerializer.Deserialize(File.ReadAllBytes(file), CloudSyncJsonContext.Default.CloudIdentity);
+                identity = JsonSerializer.Deserialize(File.ReadAllBytes(file), ClaimJsonContext.Default.CloudIdentity);
                 problem = identity is null ? $"{file} is empty" : null;
             }
             catch (JsonException ex)

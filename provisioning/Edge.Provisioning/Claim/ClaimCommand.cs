@@ -121,7 +121,7 @@ internal static class ClaimCommand
         {
             transaction.Add(paths.HubCertificateFile, response.CertificatePem, AtomicFile.OwnerAndGroupRead | UnixFileMode.OtherRead);
             transaction.Add(paths.CloudCaFile, response.CaCertificatePem, AtomicFile.OwnerAndGroupRead | UnixFileMode.OtherRead);
-            transaction.Add(paths.CloudConfigFile, JsonSerializer.Serialize(identity, ProvisioningJsonContext.Default.CloudIdentity), AtomicFile.OwnerAndGroupRead);
+            transaction.Add(paths.CloudConfigFile, JsonSerializer.Serialize(identity, ClaimJsonContext.Default.CloudIdentity), AtomicFile.OwnerAndGroupRead);
             transaction.Commit();
         }
 

@@ -31,7 +31,7 @@ internal sealed record EdgePaths(
     /// <summary>The CA chain the cloud broker's certificate is checked against (from claim).</summary>
     public string CloudCaFile => Path.Combine(IdentityDir, "cloud-ca.crt");
 
-    /// <summary>Where cloud-sync reads its identity and endpoint after claim (<see cref="Claim.CloudIdentity"/>).</summary>
+    /// <summary>Where cloud-sync reads its identity and endpoint after claim (<see cref="Edge.Contracts.Provisioning.CloudIdentity"/>).</summary>
     public string CloudConfigFile => Path.Combine(ConfigDir, "cloud.json");
 
     /// <summary>The current claim code: state, not configuration, because it expires.</summary>

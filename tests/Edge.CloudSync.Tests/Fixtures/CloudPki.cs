@@ -64,22 +64,13 @@ internal sealed class CloudPki : IDisposable
         "require_certificate true",
     ];
 
-    /// <summary>Writes cloud.json (camelCase, as edge-provision claim does) and returns its path.</summary>
+    /// <summary>Writes cloud.json with the contract edge-provision claim writes it with, and returns its path.</summary>
     public string WriteCloudJson(string storeId, string hubId, string region, int port, string? caFile = null)
     {
         var path = _dir.File($"cloud-{Guid.NewGuid():N}.json");
-        using var stream = File.Create(path);
-        using var w = new Utf8JsonWriter(stream);
-        w.WriteStartObject();
-        w.WriteString("storeId", storeId);
-        w.WriteString("hubId", hubId);
-        w.WriteString("region", region);
-        w.WriteString("server", $"mqtts://127.0.0.1:{port}");
-        w.WriteString("clientCertificateFile", HubCertificateFile);
-        w.WriteString("clientKeyFile", HubKeyFile);
-        w.WriteString("caFile", caFile ?? CaFile);
-        w.WriteString("claimedAt", DateTimeOffset.UnixEpoch);
-        w.WriteEndObject();
+        var identity = new Edge.Contracts.Provisioning.CloudIdentity(
+            storeId, hubId, region, $"mqtts://127.0.0.1:{port}", HubCertificateFile, HubKeyFile, caFile ?? CaFile, DateTimeOffset.UnixEpoch);
+        File.WriteAllBytes(path, JsonSerializer.SerializeToUtf8Bytes(identity, Edge.Contracts.Provisioning.ClaimJsonContext.Default.CloudIdentity));
         return path;
     }
 
