@@ -24,7 +24,7 @@ public class CloudSyncBenchmarks
     private const int N = 50_000;
     private static readonly byte[] Event = MakeEvent();
     private readonly TempDirectory _dir = new("cloud-sync-bench");
-    private BenchPki _pki = null!;
+    private CloudPki _pki = null!;
     private MosquittoBroker _broker = null!;
     private IMqttClient _subscriber = null!;
     private Task _counting = Task.CompletedTask;
@@ -40,7 +40,7 @@ public class CloudSyncBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _pki = new BenchPki();
+        _pki = new CloudPki();
         _port = FreePort.Next();
         _broker = MosquittoBroker.StartAsync([.. _pki.ListenerConfig(_port), "max_queued_messages 0", "max_inflight_messages 0"], listenerOnDefaultPort: false).GetAwaiter().GetResult();
         _cloudJson = _pki.WriteCloudJson("store-1", "hub-1", "eu", _port);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Edge.Contracts.Cloud;
 using Edge.Messaging;
+using Edge.TestKit;
 
 namespace Edge.CloudSync.Tests.Fixtures;
 

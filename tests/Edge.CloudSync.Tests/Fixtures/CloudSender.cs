@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Edge.Contracts.Cloud;
 using Edge.Messaging;
+using Edge.TestKit;
 
 namespace Edge.CloudSync.Tests.Fixtures;
 

@@ -1,6 +1,7 @@
 using Edge.CloudSync.Tests.Fixtures;
 using Edge.Messaging;
 using Edge.Sparkplug.Protobuf;
+using Edge.TestKit;
 
 namespace Edge.CloudSync.Tests.Fleet;
 

@@ -2,20 +2,19 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
-using Edge.TestKit;
 
-namespace Edge.CloudSync.Benchmarks;
+namespace Edge.TestKit;
 
 /// <summary>
 /// A throw-away PKI made in the test: the cloud CA, the cloud broker's certificate for 127.0.0.1, the hub's client
 /// certificate (what edge-provision claim would write), a cloud consumer's certificate, and an unrelated CA.
-/// Writes cloud.json the way provisioning does.
+/// Writes cloud.json the way provisioning does. Shared by cloud-sync's tests and its benchmark.
 /// </summary>
-internal sealed class BenchPki : IDisposable
+public sealed class CloudPki : IDisposable
 {
     private readonly TempDirectory _dir = new("cloud-pki");
 
-    public BenchPki()
+    public CloudPki()
     {
         using var ca = CreateCa("Loyalty Cloud Test CA");
         using var other = CreateCa("Unrelated CA");
@@ -64,22 +63,13 @@ internal sealed class BenchPki : IDisposable
         "require_certificate true",
     ];
 
-    /// <summary>Writes cloud.json (camelCase, as edge-provision claim does) and returns its path.</summary>
+    /// <summary>Writes cloud.json with the contract edge-provision claim writes it with, and returns its path.</summary>
     public string WriteCloudJson(string storeId, string hubId, string region, int port, string? caFile = null)
     {
         var path = _dir.File($"cloud-{Guid.NewGuid():N}.json");
-        using var stream = File.Create(path);
-        using var w = new Utf8JsonWriter(stream);
-        w.WriteStartObject();
-        w.WriteString("storeId", storeId);
-        w.WriteString("hubId", hubId);
-        w.WriteString("region", region);
-        w.WriteString("server", $"mqtts://127.0.0.1:{port}");
-        w.WriteString("clientCertificateFile", HubCertificateFile);
-        w.WriteString("clientKeyFile", HubKeyFile);
-        w.WriteString("caFile", caFile ?? CaFile);
-        w.WriteString("claimedAt", DateTimeOffset.UnixEpoch);
-        w.WriteEndObject();
+        var identity = new Edge.Contracts.Provisioning.CloudIdentity(
+            storeId, hubId, region, $"mqtts://127.0.0.1:{port}", HubCertificateFile, HubKeyFile, caFile ?? CaFile, DateTimeOffset.UnixEpoch);
+        File.WriteAllBytes(path, JsonSerializer.SerializeToUtf8Bytes(identity, Edge.Contracts.Provisioning.ClaimJsonContext.Default.CloudIdentity));
         return path;
     }
 
