@@ -9,6 +9,10 @@ public enum MqttOfflinePublishPolicy
     /// <summary>Throw <see cref="MqttException"/> at once with <see cref="MqttException.NotConnected"/>; nothing is queued.</summary>
     FailFast,
 
-    /// <summary>Wait (until cancelled) for the connection to come back, then publish.</summary>
+    /// <summary>
+    /// Hold the message (until cancelled) while the connection is down and send it after the reconnect, in publish order
+    /// with every other held message and behind the QoS 1/2 messages libmosquitto resends. Cancelling a held message
+    /// means it is never sent; DisconnectAsync and DisposeAsync fail the held ones.
+    /// </summary>
     Wait,
 }

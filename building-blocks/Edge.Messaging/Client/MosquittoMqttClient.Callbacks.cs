@@ -164,6 +164,8 @@ internal sealed partial class MosquittoMqttClient
             RestoreSubscriptions();
         }
 
+        // Sending opens after this loop pass, once libmosquitto has queued its resends (see Ordering).
+        _openAfterLoop = true;
         MessagingLog.Connected(_logger, ClientId, _endpointText, sessionPresent);
         SetState(MqttConnectionState.Connected, sessionPresent ? "session present" : null);
         _connected.TrySetResult();
@@ -199,6 +201,7 @@ internal sealed partial class MosquittoMqttClient
         // an incomplete signal.
         Interlocked.Exchange(ref _connected, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         MessagingLog.ConnectionLost(_logger, ClientId, _endpointText, reason);
+        CloseSending();
         SetState(MqttConnectionState.Reconnecting, reason);
         FailUnrecoverablePending(reason);
     }

@@ -40,6 +40,7 @@ internal sealed partial class MosquittoMqttClient
                 errno = Marshal.GetLastPInvokeError();
                 if (rc == LibMosquitto.ErrSuccess)
                 {
+                    OpenSendingAfterConnack();
                     continue;
                 }
 

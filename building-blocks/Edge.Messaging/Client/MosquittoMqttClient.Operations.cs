@@ -18,23 +18,19 @@ internal sealed partial class MosquittoMqttClient
         ValidateOutgoing(message);
         cancellationToken.ThrowIfCancellationRequested();
 
-        if (State != MqttConnectionState.Connected)
-        {
-            if (_options.OfflinePublish == MqttOfflinePublishPolicy.FailFast)
-            {
-                throw NotConnectedError($"publish to '{message.Topic}'");
-            }
-
-            await WaitConnectedAsync(cancellationToken).ConfigureAwait(false);
-        }
-
         var pending = new PendingAck(PendingAckKind.Publish, (int)message.Qos, message.Topic);
-        var (rc, mid) = SendPublish(message, pending);
-        if (rc != LibMosquitto.ErrSuccess)
+        int mid;
+        if (HoldUntilSendingOpens(message, pending) is { } held)
         {
-            throw rc == LibMosquitto.ErrNoConn
-                ? NotConnectedError($"publish to '{message.Topic}'")
-                : new MqttException($"Cannot publish to '{message.Topic}' on {_endpointText}: {MosquittoRuntime.ErrorText(rc, 0)}", _endpointText, rc);
+            mid = await WaitUntilSentAsync(held, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            (var rc, mid) = SendPublish(message, pending);
+            if (rc != LibMosquitto.ErrSuccess)
+            {
+                throw PublishError(message, rc);
+            }
         }
 
         var ack = await AwaitAckAsync(pending, mid, cancellationToken).ConfigureAwait(false);
@@ -262,21 +258,6 @@ internal sealed partial class MosquittoMqttClient
             }
 
             throw;
-        }
-    }
-
-    private async Task WaitConnectedAsync(CancellationToken cancellationToken)
-    {
-        while (State != MqttConnectionState.Connected)
-        {
-            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-            var signal = Volatile.Read(ref _connected);
-            if (State == MqttConnectionState.Connected)
-            {
-                return;
-            }
-
-            await signal.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -333,6 +333,7 @@ internal sealed partial class MosquittoMqttClient : IMqttClient
 
     private void FailAllPending(Exception error)
     {
+        FailHeld(error);
         List<PendingAck> failed;
         lock (_gate)
         {

@@ -37,11 +37,10 @@ public sealed class UpstreamEndToEndTests : IDisposable
         await host.StopAsync();
     }
 
-    // Quarantined on 2026-11-23 after 2 of 5 clean CI runs lost exactly one batch (50 events, e.g. sequences 1115-1164)
-    // across the cloud broker's restart, although the broker persists and the consumer's session is persistent. Whether
-    // the broker (mosquitto 2.0.11 in-flight persistence) or cloud-sync (a batch counted as acknowledged across the
-    // disconnect) loses it is not known yet: issue 8 stays open on it. Remove the Skip to run it.
-    [RequiresMosquittoFact(Skip = "quarantined: intermittently loses one batch across the cloud broker's restart (issue 8)")]
+    // This test found a real bug (2 of 5 CI runs): across the restart one batch arrived after its successor, because
+    // publishes waiting for the reconnect were resumed together on the thread pool and reached libmosquitto in any
+    // order. Edge.Messaging now hands QoS 1 messages to libmosquitto's ordered queue while reconnecting.
+    [RequiresMosquittoFact]
     public async Task Drain_CloudBrokerRestartedMidDrain_EveryEventArrivesOnceInEffectAndInOrder()
     {
         // mosquitto drops beyond 1000 queued messages per slow or absent subscriber by default; 20 k in a burst while the
