@@ -7,7 +7,6 @@ using Edge.TestKit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using static Edge.FleetDashboard.Tests.Harness.SimulatedEdgeNode;
 
 namespace Edge.FleetDashboard.Tests.Host;
 
@@ -23,15 +22,9 @@ public sealed class BusinessPanelTests
     [RequiresMosquittoFact]
     public async Task BusinessPanel_CloudRecordsAndSparkplug_CountsAndSaysNoDataYetForWhatNobodyPublishes()
     {
-        await using var broker = await MosquittoBroker.StartAsync();
         await using var cloud = await StandInCloudAsync();
-        await using var host = await DashboardHost.StartAsync(broker, new Dictionary<string, string?> { ["FleetDashboard:CloudUrl"] = cloud.Urls.First() });
-        await using var hub = await BrokerWatcher.ConnectAsync(broker);
-        await new SimulatedEdgeNode(hub.Client, DashboardHost.Group, Store).BirthAsync(1, HubMetrics(1, host.Clock.GetUtcNow()));
-        await host.WaitForStoreAsync(Store, s => s.Online);
-        using var http = new HttpClient { BaseAddress = new Uri(host.Url) };
 
-        var html = await http.GetStringAsync($"/fragments/stores/{Store}/business");
+        var html = await BusinessPanelAsync(cloud.Urls.First());
 
         Assert.Contains("<dt>Members present now</dt><dd>3</dd>", html, StringComparison.Ordinal);
         Assert.Contains("<dt>Offers issued</dt><dd>3</dd>", html, StringComparison.Ordinal);
@@ -47,19 +40,20 @@ public sealed class BusinessPanelTests
     [RequiresMosquittoFact]
     public async Task BusinessPanel_CloudUnreachable_SaysSoAndStillShowsMembersPresent()
     {
-        await using var broker = await MosquittoBroker.StartAsync();
-        var nobody = $"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}";
-        await using var host = await DashboardHost.StartAsync(broker, new Dictionary<string, string?> { ["FleetDashboard:CloudUrl"] = nobody });
-        await using var hub = await BrokerWatcher.ConnectAsync(broker);
-        await new SimulatedEdgeNode(hub.Client, DashboardHost.Group, Store).BirthAsync(1, HubMetrics(1, host.Clock.GetUtcNow()));
-        await host.WaitForStoreAsync(Store, s => s.Online);
-        using var http = new HttpClient { BaseAddress = new Uri(host.Url) };
-
-        var html = await http.GetStringAsync($"/fragments/stores/{Store}/business");
+        var html = await BusinessPanelAsync($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}");
 
         Assert.Contains("cloud records unavailable", html, StringComparison.Ordinal);
         Assert.Contains("<dt>Members present now</dt><dd>3</dd>", html, StringComparison.Ordinal);
         Assert.Contains("<dt>Offers issued</dt><dd>no data yet</dd>", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>The business panel of a store whose hub is born, with the dashboard reading the cloud at <paramref name="cloudUrl"/>.</summary>
+    private static async Task<string> BusinessPanelAsync(string cloudUrl)
+    {
+        await using var s = await Scenario.StartAsync(Store, new Dictionary<string, string?> { ["FleetDashboard:CloudUrl"] = cloudUrl });
+        await s.BirthAsync();
+        using var http = s.Http();
+        return await http.GetStringAsync($"/fragments/stores/{Store}/business");
     }
 
     private static async Task<WebApplication> StandInCloudAsync()

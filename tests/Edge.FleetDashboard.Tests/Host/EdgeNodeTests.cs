@@ -18,19 +18,18 @@ namespace Edge.FleetDashboard.Tests.Host;
 public sealed class EdgeNodeTests
 {
     private const string Store = "store-17";
+    private static readonly string Ncmd = SparkplugTopics.Node(DashboardHost.Group, "NCMD", "+");
 
     [RequiresMosquittoFact]
     public async Task NBirth_HubMetrics_StoreOnlineWithServicesVersionsOutboxAndHistory()
     {
-        await using var broker = await MosquittoBroker.StartAsync();
-        await using var host = await DashboardHost.StartAsync(broker);
-        await using var hub = await BrokerWatcher.ConnectAsync(broker);
-        var node = new SimulatedEdgeNode(hub.Client, DashboardHost.Group, Store);
+        await using var s = await Scenario.StartAsync(Store);
+        var (host, node) = (s.Host, s.Node);
 
         await node.BirthAsync(7, HubMetrics(7, host.Clock.GetUtcNow()));
-        var born = await host.WaitForStoreAsync(Store, s => s.Online);
+        var born = await host.WaitForStoreAsync(Store, v => v.Online);
         await node.DataAsync(Long("Presence/Members Present", 5), Long("Outbox/offers-issued/Depth", 9));
-        var store = await host.WaitForStoreAsync(Store, s => s.Number("Presence/Members Present") == 5);
+        var store = await host.WaitForStoreAsync(Store, v => v.Number("Presence/Members Present") == 5);
 
         Assert.Equal(7, born.BdSeq);
         Assert.Equal("1.2.3", store.Text("Properties/Version"));
@@ -39,7 +38,7 @@ public sealed class EdgeNodeTests
         Assert.Equal("12.5", store.Text("Outbox/Oldest Unsent Age (s)"));
         Assert.Equal(0, store.SeqGaps);
         Assert.Equal([3.0, 5.0], host.Board.History(Store, "Presence/Members Present").Select(p => p.Value));
-        using var http = new HttpClient { BaseAddress = new Uri(host.Url) };
+        using var http = s.Http();
         var page = await http.GetStringAsync($"/stores/{Store}");
         Assert.Contains("1.2.3", page, StringComparison.Ordinal);
         Assert.Contains("no data yet", page, StringComparison.Ordinal); // model and configuration versions: nobody publishes them
@@ -49,17 +48,15 @@ public sealed class EdgeNodeTests
     [RequiresMosquittoFact]
     public async Task NDeath_BdSeqOfAnOlderSessionIgnored_MatchingBdSeqTakesStoreOffline()
     {
-        await using var broker = await MosquittoBroker.StartAsync();
-        await using var host = await DashboardHost.StartAsync(broker);
-        await using var hub = await BrokerWatcher.ConnectAsync(broker);
-        var node = new SimulatedEdgeNode(hub.Client, DashboardHost.Group, Store);
+        await using var s = await Scenario.StartAsync(Store);
+        var (host, node) = (s.Host, s.Node);
 
         await node.BirthAsync(4, HubMetrics(4, host.Clock.GetUtcNow()));
-        await host.WaitForStoreAsync(Store, s => s.Online);
+        await host.WaitForStoreAsync(Store, v => v.Online);
         await node.DeathAsync(3); // the late will of the previous session
-        var stillOnline = await host.WaitForStoreAsync(Store, s => s.StaleDeathsIgnored == 1);
+        var stillOnline = await host.WaitForStoreAsync(Store, v => v.StaleDeathsIgnored == 1);
         await node.DeathAsync(4);
-        var offline = await host.WaitForStoreAsync(Store, s => !s.Online);
+        var offline = await host.WaitForStoreAsync(Store, v => !v.Online);
 
         Assert.True(stillOnline.Online);
         Assert.Equal(host.Clock.GetUtcNow(), offline.DiedAt);
@@ -69,18 +66,16 @@ public sealed class EdgeNodeTests
     [RequiresMosquittoFact]
     public async Task DeviceBirthDataDeath_DeviceShownWithKindAndStatusThenOffline()
     {
-        await using var broker = await MosquittoBroker.StartAsync();
-        await using var host = await DashboardHost.StartAsync(broker);
-        await using var hub = await BrokerWatcher.ConnectAsync(broker);
-        var node = new SimulatedEdgeNode(hub.Client, DashboardHost.Group, Store);
+        await using var s = await Scenario.StartAsync(Store);
+        var (host, node) = (s.Host, s.Node);
 
         await node.BirthAsync(1, HubMetrics(1, host.Clock.GetUtcNow()));
         await node.DeviceBirthAsync("kiosk-k1", "idle");
         await node.DeviceBirthAsync("wearable-w1", "on shift");
         await node.DeviceDataAsync("kiosk-k1", "in session");
-        var both = await host.WaitForStoreAsync(Store, s => s.Devices.Any(d => d.Status == "in session") && s.Devices.Count == 2);
+        var both = await host.WaitForStoreAsync(Store, v => v.Devices.Any(d => d.Status == "in session") && v.Devices.Count == 2);
         await node.DeviceDeathAsync("wearable-w1");
-        var one = await host.WaitForStoreAsync(Store, s => s.Devices.Any(d => !d.Online));
+        var one = await host.WaitForStoreAsync(Store, v => v.Devices.Any(d => !d.Online));
 
         Assert.Equal([("kiosk-k1", "kiosk", true), ("wearable-w1", "wearable", true)], both.Devices.Select(d => (d.Id, d.Kind, d.Online)));
         Assert.False(one.Devices.Single(d => d.Id == "wearable-w1").Online);
@@ -91,20 +86,18 @@ public sealed class EdgeNodeTests
     [RequiresMosquittoFact]
     public async Task SeqGap_InNData_RebirthNcmdOnTheBrokerOncePerRetryInterval()
     {
-        await using var broker = await MosquittoBroker.StartAsync();
-        await using var host = await DashboardHost.StartAsync(broker);
-        await using var hub = await BrokerWatcher.ConnectAsync(broker, SparkplugTopics.Node(DashboardHost.Group, "NCMD", "+"));
-        var node = new SimulatedEdgeNode(hub.Client, DashboardHost.Group, Store);
+        await using var s = await Scenario.StartAsync(Store, watch: Ncmd);
+        var (host, hub, node) = (s.Host, s.Hub, s.Node);
         await node.BirthAsync(2, HubMetrics(2, host.Clock.GetUtcNow()));
         await node.DataAsync(Long("Presence/Members Present", 4));
-        await host.WaitForStoreAsync(Store, s => s.Number("Presence/Members Present") == 4);
+        await host.WaitForStoreAsync(Store, v => v.Number("Presence/Members Present") == 4);
 
         node.Skip(2); // two NDATA lost on the way
         await node.DataAsync(Long("Presence/Members Present", 6));
         var ncmd = await hub.NextAsync(m => m.Topic.EndsWith("/NCMD/" + Store, StringComparison.Ordinal));
         node.Skip(1); // another gap within RebirthRetry: applied, but no second request
         await node.DataAsync(Long("Presence/Members Present", 8));
-        var gapped = await host.WaitForStoreAsync(Store, s => s.SeqGaps == 2);
+        var gapped = await host.WaitForStoreAsync(Store, v => v.SeqGaps == 2);
 
         var command = Payload.Parser.ParseFrom(ncmd.Payload.Span);
         Assert.Equal(SparkplugTopics.Node(DashboardHost.Group, "NCMD", Store), ncmd.Topic);
@@ -118,7 +111,7 @@ public sealed class EdgeNodeTests
         await node.DataAsync(Long("Presence/Members Present", 9));
         await hub.NextAsync(m => m.Topic.EndsWith("/NCMD/" + Store, StringComparison.Ordinal));
         await node.BirthAsync(2, HubMetrics(2, host.Clock.GetUtcNow())); // the hub answers with a birth
-        var reborn = await host.WaitForStoreAsync(Store, s => !s.RebirthPending);
+        var reborn = await host.WaitForStoreAsync(Store, v => !v.RebirthPending);
         Assert.Equal(2, host.Board.RebirthsRequested);
         Assert.True(reborn.Online);
     }
@@ -126,10 +119,8 @@ public sealed class EdgeNodeTests
     [RequiresMosquittoFact]
     public async Task NData_FromANodeNeverBorn_AsksForRebirth()
     {
-        await using var broker = await MosquittoBroker.StartAsync();
-        await using var host = await DashboardHost.StartAsync(broker);
-        await using var hub = await BrokerWatcher.ConnectAsync(broker, SparkplugTopics.Node(DashboardHost.Group, "NCMD", "+"));
-        var node = new SimulatedEdgeNode(hub.Client, DashboardHost.Group, Store);
+        await using var s = await Scenario.StartAsync(Store, watch: Ncmd);
+        var (host, hub, node) = (s.Host, s.Hub, s.Node);
 
         // The dashboard started after the hub's NBIRTH (births are not retained): the first NDATA is all it hears.
         await node.DataAsync(Long("Presence/Members Present", 4));
@@ -142,16 +133,14 @@ public sealed class EdgeNodeTests
     [RequiresMosquittoFact]
     public async Task BadPayloads_RefusedAndCounted_HostKeepsWorking()
     {
-        await using var broker = await MosquittoBroker.StartAsync();
-        await using var host = await DashboardHost.StartAsync(broker);
-        await using var hub = await BrokerWatcher.ConnectAsync(broker);
-        var node = new SimulatedEdgeNode(hub.Client, DashboardHost.Group, Store);
+        await using var s = await Scenario.StartAsync(Store);
+        var (host, hub, node) = (s.Host, s.Hub, s.Node);
 
         await node.RawAsync("NBIRTH", [0xff, 0xff, 0xff, 0x01]); // not protobuf
         await node.RawAsync("NBIRTH", new Payload { Seq = 0, Metrics = { Text("Properties/Version", "1") } }.ToByteArray()); // no bdSeq
         await hub.Client.PublishAsync(new Edge.Messaging.MqttMessage($"spBv1.0/{DashboardHost.Group}/NFOO/{Store}", new byte[] { 1 }));
         await node.BirthAsync(0, HubMetrics(0, host.Clock.GetUtcNow()));
-        await host.WaitForStoreAsync(Store, s => s.Online);
+        await host.WaitForStoreAsync(Store, v => v.Online);
 
         Assert.Equal(3, host.Board.Refused);
         Assert.Equal(4, host.Board.Received);
@@ -160,17 +149,14 @@ public sealed class EdgeNodeTests
     [RequiresMosquittoFact]
     public async Task Alarm_FromHubMetric_AcknowledgedByANamedPersonAtTheClockTime()
     {
-        await using var broker = await MosquittoBroker.StartAsync();
-        await using var host = await DashboardHost.StartAsync(broker);
-        await using var hub = await BrokerWatcher.ConnectAsync(broker);
-        var node = new SimulatedEdgeNode(hub.Client, DashboardHost.Group, Store);
+        await using var s = await Scenario.StartAsync(Store);
+        var (host, node) = (s.Host, s.Node);
         await node.BirthAsync(1, HubMetrics(1, host.Clock.GetUtcNow()));
         await node.DataAsync(Bool("Alarms/Outbox Over Quota", true));
-        await host.WaitForStoreAsync(Store, s => s.Metric("Alarms/Outbox Over Quota")?.Value is true);
+        await host.WaitForStoreAsync(Store, v => v.Metric("Alarms/Outbox Over Quota")?.Value is true);
         var alarm = host.Get<AlarmBook>().Active(Store).Single(a => a.Key == "Alarms/Outbox Over Quota");
         host.Clock.Advance(TimeSpan.FromMinutes(3));
-        using var http = new HttpClient { BaseAddress = new Uri(host.Url) };
-        http.DefaultRequestHeaders.Add("HX-Request", "true");
+        using var http = s.Http(htmx: true);
         var ack = $"/stores/{Store}/alarms/{alarm.Id}/ack";
 
         using var empty = await http.PostAsync(ack, new FormUrlEncodedContent([new("by", "  ")]));
@@ -188,7 +174,7 @@ public sealed class EdgeNodeTests
         Assert.Equal(("Maria Lopez", host.Clock.GetUtcNow()), (acked.AcknowledgedBy, acked.AcknowledgedAt));
 
         await node.DataAsync(Bool("Alarms/Outbox Over Quota", false));
-        await host.WaitForStoreAsync(Store, s => s.Metric("Alarms/Outbox Over Quota")?.Value is false);
+        await host.WaitForStoreAsync(Store, v => v.Metric("Alarms/Outbox Over Quota")?.Value is false);
         Assert.DoesNotContain(host.Get<AlarmBook>().Active(Store), a => a.Id == alarm.Id);
         Assert.Contains(host.Get<AlarmBook>().Recent(Store), a => a.Id == alarm.Id && a.AcknowledgedBy == "Maria Lopez" && a.ClearedAt is not null);
     }
@@ -196,14 +182,10 @@ public sealed class EdgeNodeTests
     [RequiresMosquittoFact]
     public async Task Commands_ResyncAndDiagnostics_SentAsNcmdAndSaidNotHandledByTheHub()
     {
-        await using var broker = await MosquittoBroker.StartAsync();
-        await using var host = await DashboardHost.StartAsync(broker);
-        await using var hub = await BrokerWatcher.ConnectAsync(broker, SparkplugTopics.Node(DashboardHost.Group, "NCMD", "+"));
-        var node = new SimulatedEdgeNode(hub.Client, DashboardHost.Group, Store);
-        await node.BirthAsync(1, HubMetrics(1, host.Clock.GetUtcNow()));
-        await host.WaitForStoreAsync(Store, s => s.Online);
-        using var http = new HttpClient { BaseAddress = new Uri(host.Url) };
-        http.DefaultRequestHeaders.Add("HX-Request", "true");
+        await using var s = await Scenario.StartAsync(Store, watch: Ncmd);
+        var (host, hub, node) = (s.Host, s.Hub, s.Node);
+        await s.BirthAsync();
+        using var http = s.Http(htmx: true);
 
         using var resync = await http.PostAsync($"/stores/{Store}/commands/resync", null);
         var resyncNcmd = await hub.NextAsync(_ => true);

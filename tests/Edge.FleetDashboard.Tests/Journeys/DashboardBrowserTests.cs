@@ -1,4 +1,5 @@
 using Edge.FleetDashboard.Tests.Harness;
+using Edge.Kiosk.Tests.Harness;
 using Edge.TestKit;
 using Microsoft.Playwright;
 using static Edge.FleetDashboard.Tests.Harness.SimulatedEdgeNode;
@@ -22,10 +23,8 @@ public sealed class DashboardBrowserTests
     [RequiresChromiumFact]
     public async Task FleetPage_StoreBornLive_OpenedAlarmAcknowledgedAndNoAxeViolation()
     {
-        await using var broker = await MosquittoBroker.StartAsync();
-        await using var host = await DashboardHost.StartAsync(broker);
-        await using var hub = await BrokerWatcher.ConnectAsync(broker);
-        var node = new SimulatedEdgeNode(hub.Client, DashboardHost.Group, Store);
+        await using var s = await Scenario.StartAsync(Store);
+        var (host, node) = (s.Host, s.Node);
         await using var browser = await KioskBrowser.LaunchAsync();
         var page = await browser.NewPageAsync(1440, 1000);
         var failures = new List<string>();
@@ -50,7 +49,7 @@ public sealed class DashboardBrowserTests
         await CheckAsync(page, "fleet-list", failures);
 
         await page.GetByRole(AriaRole.Link, new() { Name = Store }).ClickAsync();
-        await Expect(page.Locator("#store-panel")).ToHaveAttributeAsync("data-online", "true");
+        await Expect(page.Locator("#store-panel > .panel")).ToHaveAttributeAsync("data-online", "true");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("data-live", "connected");
         await Expect(page.Locator("#metric-chart")).ToHaveAttributeAsync("data-points", "5");
         await Expect(page.Locator("#business dl")).ToBeVisibleAsync();
@@ -60,7 +59,7 @@ public sealed class DashboardBrowserTests
         await CheckAsync(page, "store", failures);
 
         await node.DeathAsync(5);
-        await Expect(page.Locator("#store-panel")).ToHaveAttributeAsync("data-online", "false");
+        await Expect(page.Locator("#store-panel > .panel")).ToHaveAttributeAsync("data-online", "false");
         await Expect(page.Locator("tr[data-key='hub-offline']")).ToBeVisibleAsync();
         await CheckAsync(page, "store-offline", failures);
 
