@@ -5,7 +5,8 @@
 #     claim bootstrap) and the reference loyalty cloud (hq/Edge.ReferenceCloud);
 #   - the hub is provisioned the real way: `edge-provision init`, the claim code entered at the cloud, then
 #     `edge-provision claim`, which gives cloud-sync its certificate;
-#   - opted-in members are enrolled at the cloud and reach the hub as signed member deltas.
+#   - opted-in members are enrolled at the cloud and reach the hub as signed member deltas;
+#   - HQ's fleet dashboard (hq/Edge.FleetDashboard) watches the hub as a Sparkplug primary host on the cloud broker.
 # Prints the URLs, waits for Ctrl-C, then stops everything with SIGTERM. `--check` starts, checks health and
 # stops (how CI-like runs prove the demo works without a person at the keyboard).
 set -euo pipefail
@@ -19,6 +20,7 @@ CLOUD_LOCAL_PORT="${EDGE_DEMO_CLOUD_LOCAL_PORT:-18884}"
 AGENT_URL="http://127.0.0.1:${EDGE_DEMO_AGENT_PORT:-5080}"
 KIOSK_URL="http://127.0.0.1:${EDGE_DEMO_KIOSK_PORT:-5090}"
 CLOUD_URL="http://127.0.0.1:${EDGE_DEMO_CLOUD_PORT:-5300}"
+DASHBOARD_URL="http://127.0.0.1:${EDGE_DEMO_DASHBOARD_PORT:-5310}"
 MEMBERS="${EDGE_DEMO_MEMBERS:-50}"
 STORE=demo-store
 HUB=demo-hub
@@ -114,6 +116,13 @@ start reference-cloud hq/Edge.ReferenceCloud reference-cloud.dll \
 ok=0
 wait_for reference-cloud health "$CLOUD_URL" || die "the reference cloud did not start"
 
+# --- HQ's fleet dashboard, before the hub so it hears cloud-sync's first NBIRTH (births are not retained; it would
+# otherwise ask for a rebirth at the hub's first NDATA). Healthy = STATE online published on the cloud broker.
+start fleet-dashboard hq/Edge.FleetDashboard fleet-dashboard.dll \
+  --FleetDashboard:Url="$DASHBOARD_URL" --FleetDashboard:Broker="mqtt://127.0.0.1:$CLOUD_LOCAL_PORT" \
+  --FleetDashboard:Group=demo --FleetDashboard:HostId=hq-demo --FleetDashboard:CloudUrl="$CLOUD_URL"
+wait_for fleet-dashboard health "$DASHBOARD_URL" || ok=1
+
 # --- provision the hub as store IT would: identity, claim code entered at HQ, claim.
 PROVISION=(dotnet "$(bin provisioning/Edge.Provisioning edge-provision.dll)" --config-dir "$RUN_DIR/etc" --state-dir "$RUN_DIR/state")
 code=$("${PROVISION[@]}" init --store "$STORE" --hub "$HUB" --service-user "$(id -un)" --json | sed -n 's/.*"claimCode": *"\([^"]*\)".*/\1/p')
@@ -163,12 +172,17 @@ for i in $(seq 1 "$MEMBERS"); do
 done
 log "$MEMBERS members enrolled at the cloud (PIN of m-N is N, zero-padded to 4 digits)"
 
+# The whole fleet path: cloud-sync's NBIRTH over mutual TLS, the cloud broker, the dashboard's primary host.
+store_online() { curl -fsS "$DASHBOARD_URL/fragments/stores" | grep -q "data-store=\"$STORE\" data-online=\"true\""; }
+wait_for fleet-dashboard-sees-store store_online || ok=1
+
 cat <<MSG
 
   Store Edge demo is running (logs: $RUN_DIR/logs)
     kiosk              $KIOSK_URL
     edge-agent API     $AGENT_URL   (health: $AGENT_URL/healthz)
     reference cloud    $CLOUD_URL   (events a store sent: $CLOUD_URL/api/stores/$STORE/events)
+    fleet dashboard    $DASHBOARD_URL   (this store: $DASHBOARD_URL/stores/$STORE)
     hub broker         mqtt://127.0.0.1:$BROKER_PORT
     cloud broker       mqtts://127.0.0.1:$CLOUD_TLS_PORT (hubs, mutual TLS), mqtt://127.0.0.1:$CLOUD_LOCAL_PORT (cloud side)
 

@@ -1,0 +1,8 @@
+namespace Edge.FleetDashboard.Alarms;
+
+internal enum AckOutcome
+{
+    Acknowledged,
+    AlreadyAcknowledged,
+    NotFound,
+}
