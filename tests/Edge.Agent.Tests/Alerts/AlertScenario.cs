@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Edge.Agent.Tests.Support;
@@ -13,31 +12,18 @@ namespace Edge.Agent.Tests.Alerts;
 /// One store for an alert test: real broker, the real agent (SQLite file in a temp folder) on a fake clock, and a bus
 /// probe on the staff-alert and outbox topics. Zone "tv" sells electronics (high consideration) with neighbour "audio".
 /// </summary>
-internal sealed class AlertScenario : IAsyncDisposable
+internal sealed class AlertScenario : FakeClockStore
 {
     public const string WearableToken = "wearable-secret";
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(15);
 
-    private AlertScenario(MosquittoBroker broker, TestAgent agent, BusProbe bus, FakeTimeProvider time)
+    private AlertScenario((MosquittoBroker, TestAgent, BusProbe, FakeTimeProvider) parts)
+        : base(parts)
     {
-        Broker = broker;
-        Agent = agent;
-        Bus = bus;
-        Time = time;
     }
-
-    public MosquittoBroker Broker { get; }
-
-    public TestAgent Agent { get; }
-
-    public BusProbe Bus { get; }
-
-    public FakeTimeProvider Time { get; }
 
     public static async Task<AlertScenario> StartAsync(IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var broker = await MosquittoBroker.StartAsync();
-        var time = new FakeTimeProvider();
         var values = new Dictionary<string, string>
         {
             ["EdgeAgent:Api:WearableToken"] = WearableToken,
@@ -53,10 +39,7 @@ internal sealed class AlertScenario : IAsyncDisposable
             values[key] = value;
         }
 
-        var agent = await TestAgent.StartAsync(broker, time, values, services: services);
-        agent.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", WearableToken);
-        var bus = await BusProbe.ConnectAsync(broker, AgentTopics.StaffAlerts + "/#", LocalTopics.Outbox + "/" + OutboxStreams.AlertOutcomes);
-        return new AlertScenario(broker, agent, bus, time);
+        return new AlertScenario(await StartPartsAsync(values, WearableToken, [AgentTopics.StaffAlerts + "/#", LocalTopics.Outbox + "/" + OutboxStreams.AlertOutcomes], services));
     }
 
     public async Task ClerkAsync(string clerkId, string zone, bool busy = false, bool onShift = true)
@@ -89,14 +72,4 @@ internal sealed class AlertScenario : IAsyncDisposable
 
     public Task<HttpResponseMessage> ClaimAsync(string alertId, string clerkId) =>
         Agent.Http.PostAsJsonAsync(AgentRoutes.ClaimAlertFor(alertId), new ClaimAlertRequest(clerkId), AgentApiJsonContext.Default.ClaimAlertRequest);
-
-    public long Count(string sql, params object[] values) =>
-        Agent.Get<Edge.Agent.Storage.AgentDatabase>().Read(c => Edge.Agent.Storage.SqlExtensions.Long(c, sql, values));
-
-    public async ValueTask DisposeAsync()
-    {
-        await Bus.DisposeAsync();
-        await Agent.DisposeAsync();
-        await Broker.DisposeAsync();
-    }
 }
