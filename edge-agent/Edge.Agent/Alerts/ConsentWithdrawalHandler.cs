@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Edge.Agent.Bus;
+using Edge.Agent.Members;
 using Edge.Contracts.Agent;
 using Edge.Contracts.Cloud;
 using Edge.Messaging;
@@ -7,7 +8,7 @@ using Edge.Messaging;
 namespace Edge.Agent.Alerts;
 
 /// <summary>
-/// Watches the member deltas that <see cref="Members.MemberDeltaApplier"/> applies (same topic, handled after it by
+/// Watches the member deltas that <see cref="MemberDeltaApplier"/> applies (same topic, handled after it by
 /// the dispatcher) for a revocation or an upsert without staff-alert consent, and withdraws that member's open
 /// alerts. Malformed deltas are counted by the applier; here they are skipped.
 /// </summary>
@@ -20,8 +21,7 @@ internal sealed class ConsentWithdrawalHandler(StaffAlertService alerts) : IBusH
         MemberDelta? delta;
         try
         {
-            var down = JsonSerializer.Deserialize(message.Payload.Span, CloudJsonContext.Default.LocalDownEvent);
-            delta = down is { Body.ValueKind: JsonValueKind.Object } ? down.Body.Deserialize(AgentBusJsonContext.Default.MemberDelta) : null;
+            delta = MemberDeltaApplier.Parse(message);
         }
         catch (JsonException)
         {

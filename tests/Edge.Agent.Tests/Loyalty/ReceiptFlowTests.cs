@@ -92,4 +92,23 @@ public sealed class ReceiptFlowTests
         Assert.Equal(125, ledger.PendingFor("m-1"));
         Assert.Equal(3, store.Count("SELECT count(*) FROM outbox WHERE stream = 'points';")); // 90, 10 and 25: capped-to-zero awards send nothing
     }
+
+    [RequiresMosquittoFact]
+    public async Task Revoke_MemberWithCardsPointsAndPurchases_ErasedButReceiptStaysIdempotent()
+    {
+        await using var store = await LoyaltyStore.StartAsync();
+        Assert.Equal(1, (await store.PostAsync(store.Receipt("t-1"))).StampsAdded);
+
+        await store.Bus.PublishDeltaAsync(Support.Members.Revoke(2, "m-1"));
+        await Eventually.TrueAsync(() => store.Agent.Counters.Get("loyalty.member_erased") == 1, "loyalty data erased");
+
+        foreach (var table in (string[])["punch_cards", "stamp_days", "pending_points", "points_ledger", "member_stats", "member_purchases", "receipts"])
+        {
+            Assert.Equal(0, store.Count("SELECT count(*) FROM " + table + " WHERE member_id = 'm-1';"));
+        }
+
+        Assert.False(store.Agent.Get<IPurchaseHistory>().HasBought("m-1", "p-coffee"));
+        Assert.Equal(new PosReceiptResult("t-1", true, 1, 10), await store.PostAsync(store.Receipt("t-1")));
+        Assert.Equal(2, store.Count("SELECT count(*) FROM outbox WHERE stream IN ('stamps', 'points');")); // what was earned still goes up
+    }
 }
