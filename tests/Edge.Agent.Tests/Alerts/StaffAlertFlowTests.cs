@@ -171,7 +171,7 @@ public sealed class StaffAlertFlowTests
     }
 
     [RequiresMosquittoFact]
-    public async Task Revoke_MemberWithOpenAlert_AlertWithdrawnAndWearableCleared()
+    public async Task Revoke_MemberWithOpenAlertAfterMalformedDeltas_AlertWithdrawnAndWearableCleared()
     {
         await using var store = await AlertScenario.StartAsync();
         await store.ClerkAsync("clerk-ana", "tv");
@@ -179,8 +179,14 @@ public sealed class StaffAlertFlowTests
         await store.DwellAsync("p-1", "m-1", "tv");
         var alert = await store.NextAlertAsync("clerk-ana");
 
+        // Bad input on the same topic first: not JSON, and a down event whose body is not an object. Both are counted
+        // by the member cache and skipped by the alert and loyalty watchers; the revocation after them still works.
+        await store.Bus.PublishRawAsync(BusProbe.MemberDeltaTopic, "{ not json");
+        await store.Bus.PublishRawAsync(BusProbe.MemberDeltaTopic, "{\"messageId\":\"x\",\"kind\":\"member-delta\",\"sequence\":2,\"issuedAt\":\"2026-01-01T00:00:00Z\",\"body\":[]}");
         await store.Bus.PublishDeltaAsync(Support.Members.Revoke(2, "m-1"));
         var closed = await store.NextClosedAsync("clerk-ana");
+        Assert.Equal(2, store.Agent.Counters.Get("members.delta_malformed"));
+        Assert.Equal(0, store.Agent.Counters.Get("bus.handler_failed"));
         Assert.Equal((alert.AlertId, "withdrawn", (string?)null), (closed.AlertId, closed.Outcome, closed.ClaimedBy));
         Assert.Equal(0, store.Count("SELECT count(*) FROM staff_alerts WHERE member_id IS NOT NULL OR content IS NOT NULL;"));
         using var claim = await store.ClaimAsync(alert.AlertId, "clerk-ana");
