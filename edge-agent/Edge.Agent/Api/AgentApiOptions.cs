@@ -14,6 +14,9 @@ internal sealed class AgentApiOptions : IValidatableObject
     /// <summary>Bearer token of the POS (redemptions, receipts). Empty: every POS call is refused (401).</summary>
     public string? PosToken { get; set; }
 
+    /// <summary>Bearer token of the clerks' wearables (clerk status, claim, quiet switch). Empty: every wearable call is refused (401).</summary>
+    public string? WearableToken { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Url.StartsWith("unix:", StringComparison.Ordinal))

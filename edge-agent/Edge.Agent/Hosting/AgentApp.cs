@@ -1,6 +1,8 @@
+using Edge.Agent.Alerts;
 using Edge.Agent.Api;
 using Edge.Agent.Bus;
 using Edge.Agent.Ledger;
+using Edge.Agent.Loyalty;
 using Edge.Agent.Members;
 using Edge.Agent.Offers;
 using Edge.Agent.Storage;
@@ -25,10 +27,14 @@ internal static class AgentApp
         builder.AddOffers();
         builder.AddLedger();
         builder.AddAgentApi();
+        builder.AddStaffAlerts();
+        builder.AddLoyalty();
 
         var app = builder.Build();
         app.MapEdgeHealthChecks();
         app.MapAgentApi();
+        app.MapStaffAlerts();
+        app.MapLoyalty();
         return app;
     }
 }

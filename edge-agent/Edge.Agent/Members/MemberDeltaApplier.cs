@@ -40,10 +40,7 @@ internal sealed class MemberDeltaApplier(
         MemberDelta? delta;
         try
         {
-            var down = JsonSerializer.Deserialize(message.Payload.Span, CloudJsonContext.Default.LocalDownEvent);
-            delta = down is { Body.ValueKind: JsonValueKind.Object }
-                ? down.Body.Deserialize(AgentBusJsonContext.Default.MemberDelta)
-                : null;
+            delta = Parse(message);
         }
         catch (JsonException e)
         {
@@ -58,6 +55,14 @@ internal sealed class MemberDeltaApplier(
         }
 
         await ApplyAsync(delta, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The delta inside cloud-sync's <see cref="LocalDownEvent"/>; null when the body is not an object. Throws <see cref="JsonException"/>.</summary>
+    internal static MemberDelta? Parse(MqttMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var down = JsonSerializer.Deserialize(message.Payload.Span, CloudJsonContext.Default.LocalDownEvent);
+        return down is { Body.ValueKind: JsonValueKind.Object } ? down.Body.Deserialize(AgentBusJsonContext.Default.MemberDelta) : null;
     }
 
     public async Task ApplyAsync(MemberDelta delta, CancellationToken cancellationToken)

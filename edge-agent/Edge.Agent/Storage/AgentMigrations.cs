@@ -88,5 +88,56 @@ internal static class AgentMigrations
                 published INTEGER NOT NULL DEFAULT 0);
             CREATE INDEX outbox_pending ON outbox(published, id);
             """),
+        new(3, "staff alerts, clerks, punch-card days, points ledger, purchases", """
+            CREATE TABLE clerks(
+                clerk_id TEXT PRIMARY KEY,
+                on_shift INTEGER NOT NULL,
+                busy INTEGER NOT NULL,
+                zone TEXT,
+                updated_at TEXT NOT NULL);
+            CREATE TABLE staff_alerts(
+                alert_id TEXT PRIMARY KEY,
+                member_id TEXT,
+                member_ref TEXT NOT NULL,
+                zone TEXT NOT NULL,
+                clerk_id TEXT NOT NULL,
+                escalation INTEGER NOT NULL,
+                status TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                hour TEXT NOT NULL,
+                claim_by TEXT NOT NULL,
+                offered TEXT NOT NULL,
+                content TEXT,
+                closed_at TEXT,
+                claimed_by TEXT,
+                seconds_to_claim REAL);
+            CREATE INDEX staff_alerts_open ON staff_alerts(status, claim_by);
+            CREATE INDEX staff_alerts_member ON staff_alerts(member_ref, created_at);
+            CREATE INDEX staff_alerts_hour ON staff_alerts(hour);
+            CREATE TABLE alert_deliveries(alert_id TEXT NOT NULL, clerk_id TEXT NOT NULL, at TEXT NOT NULL);
+            CREATE INDEX alert_deliveries_clerk ON alert_deliveries(clerk_id, at);
+            CREATE TABLE alert_reports(hour TEXT PRIMARY KEY, reported_at TEXT NOT NULL);
+            CREATE TABLE alert_secret(id INTEGER PRIMARY KEY CHECK (id = 1), member_ref_key BLOB NOT NULL);
+            INSERT INTO alert_secret(id, member_ref_key) VALUES (1, randomblob(32));
+            CREATE TABLE stamp_days(
+                member_id TEXT NOT NULL,
+                card_id TEXT NOT NULL,
+                day TEXT NOT NULL,
+                stamps INTEGER NOT NULL,
+                PRIMARY KEY (member_id, card_id, day));
+            CREATE TABLE points_ledger(
+                entry_key TEXT PRIMARY KEY,
+                member_id TEXT NOT NULL,
+                points INTEGER NOT NULL,
+                source TEXT NOT NULL,
+                day TEXT NOT NULL,
+                occurred_at TEXT NOT NULL);
+            CREATE INDEX points_ledger_member_day ON points_ledger(member_id, day);
+            CREATE TABLE member_purchases(
+                member_id TEXT NOT NULL,
+                product_id TEXT NOT NULL,
+                first_at TEXT NOT NULL,
+                PRIMARY KEY (member_id, product_id));
+            """),
     ];
 }

@@ -24,18 +24,19 @@ internal sealed class AgentClient(HttpClient http)
         response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>The agent's answer; null when it could not be reached or refused the request.</summary>
+    /// <summary>The agent's answer (200 claimed, 409 claimed by someone else or closed); null when it could not be reached or refused the request.</summary>
     public async Task<ClaimAlertResponse?> ClaimAsync(string alertId, string clerkId, CancellationToken cancellationToken)
     {
         try
         {
             using var response = await http.PostAsJsonAsync(
                 AgentRoutes.ClaimAlertFor(alertId), new ClaimAlertRequest(clerkId), AgentApiJsonContext.Default.ClaimAlertRequest, cancellationToken).ConfigureAwait(false);
-            return response.IsSuccessStatusCode
+            // 409: someone else was first (or the alert closed); edge-agent still answers with a ClaimAlertResponse naming the winner.
+            return response.IsSuccessStatusCode || response.StatusCode == System.Net.HttpStatusCode.Conflict
                 ? await response.Content.ReadFromJsonAsync(AgentApiJsonContext.Default.ClaimAlertResponse, cancellationToken).ConfigureAwait(false)
                 : null;
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException)
         {
             return null;
         }

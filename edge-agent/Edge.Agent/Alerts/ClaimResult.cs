@@ -1,0 +1,3 @@
+namespace Edge.Agent.Alerts;
+
+internal sealed record ClaimResult(ClaimOutcome Outcome, string? ClaimedBy);
