@@ -19,6 +19,10 @@ internal sealed class OutboxRelay(
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5), time);
         var tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
+
+        // One wait on the signal at a time, kept across timer ticks: a second read started while the first is still
+        // pending would let the next notification complete the abandoned one, and events would wait for the next tick.
+        Task<bool>? wake = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             var drained = await PublishPendingAsync(stoppingToken).ConfigureAwait(false);
@@ -27,8 +31,13 @@ internal sealed class OutboxRelay(
                 continue;
             }
 
-            var wake = signal.WaitAsync(stoppingToken).AsTask();
+            wake ??= signal.WaitAsync(stoppingToken).AsTask();
             var done = await Task.WhenAny(wake, tick).ConfigureAwait(false);
+            if (done == wake)
+            {
+                wake = null;
+            }
+
             if (done == tick)
             {
                 if (!await tick.ConfigureAwait(false))
