@@ -20,13 +20,17 @@ internal sealed class CloudConsumer : IAsyncDisposable
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _total;
 
-    private CloudConsumer(IMqttClient client)
+    private readonly bool _keepRaw;
+
+    private CloudConsumer(IMqttClient client, bool keepRaw)
     {
         _client = client;
+        _keepRaw = keepRaw;
         _pump = Task.Run(PumpAsync);
     }
 
-    public static async Task<CloudConsumer> StartAsync(CloudPki pki, int port, string clientId = "cloud-consumer")
+    /// <param name="keepRaw">Keep every message and batch (for tests that inspect them); a million-event drain only counts.</param>
+    public static async Task<CloudConsumer> StartAsync(CloudPki pki, int port, string clientId = "cloud-consumer", bool keepRaw = true)
     {
         var client = new MqttClientFactory().Create(new MqttClientOptions
         {
@@ -42,7 +46,7 @@ internal sealed class CloudConsumer : IAsyncDisposable
         });
         await client.ConnectAsync();
         await client.SubscribeAsync([new MqttSubscription("retail/v1/+/up/#")]);
-        return new CloudConsumer(client);
+        return new CloudConsumer(client, keepRaw);
     }
 
     /// <summary>Messages received in total, duplicates included.</summary>
@@ -109,8 +113,12 @@ internal sealed class CloudConsumer : IAsyncDisposable
                 var batch = JsonSerializer.Deserialize(m.Payload.Span, CloudJsonContext.Default.UpBatch)!;
                 lock (_seen)
                 {
-                    ((List<MqttMessage>)Raw).Add(m);
-                    _batches.Add(batch);
+                    if (_keepRaw)
+                    {
+                        ((List<MqttMessage>)Raw).Add(m);
+                        _batches.Add(batch);
+                    }
+
                     foreach (var u in batch.Messages)
                     {
                         Interlocked.Increment(ref _total);

@@ -8,10 +8,14 @@ using Microsoft.Extensions.Hosting;
 
 namespace Edge.CloudSync.Tests.Upstream;
 
-/// <summary>A three-day outage on a fake clock: the backlog builds, time-bound events expire, and when the link returns the drain runs flat out (nothing in it waits on the clock).</summary>
+/// <summary>
+/// A three-day outage on a fake clock with a backlog of a million events: time-bound events expire, and when the link
+/// returns the drain runs flat out (nothing in it waits on the clock), in order per stream.
+/// </summary>
 public sealed class LongOutageTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
-    private const int PerStream = 10_000;
+    // The figure: 1 M events behind a 72 h outage (2 streams x 500 k).
+    private const int PerStream = 500_000;
     private readonly TempDirectory _dir = new("cloud-sync-outage");
     private readonly CloudPki _pki = new();
 
@@ -22,7 +26,7 @@ public sealed class LongOutageTests(Xunit.Abstractions.ITestOutputHelper output)
         await using var local = await MosquittoBroker.StartAsync(["max_queued_messages 100000"]);
         var cloudPort = FreePort.Next();
         await using var cloud = await MosquittoBroker.StartAsync(_pki.ListenerConfig(cloudPort), listenerOnDefaultPort: false);
-        await using var consumer = await CloudConsumer.StartAsync(_pki, cloudPort);
+        await using var consumer = await CloudConsumer.StartAsync(_pki, cloudPort, keepRaw: false);
         await cloud.StopAsync(); // the store's link is down from the start
         using var host = await CloudSyncHost.StartAsync(local, _pki.WriteCloudJson("store-1", "hub-1", "eu", cloudPort), _dir.File("outbox.db"), time: clock, waitForCloud: false);
         await using var producer = await LocalProducer.StartAsync(local);
@@ -32,9 +36,19 @@ public sealed class LongOutageTests(Xunit.Abstractions.ITestOutputHelper output)
             await producer.PublishAsync("offers", $"offer-{i}", clock.GetUtcNow().AddHours(1));
         }
 
-        await producer.PublishManyAsync(["a", "b"], PerStream);
+        // The backlog goes through the outbox writer (the same append path the local ingest uses) rather than a
+        // million MQTT publishes, which would time the hub broker, not the drain.
+        var writer = host.Services.GetRequiredService<OutboxWriter>();
+        for (var start = 0; start < PerStream; start += 5000)
+        {
+            var chunk = Enumerable.Range(start, Math.Min(5000, PerStream - start))
+                .SelectMany(i => new[] { Seed("a", i), Seed("b", i) })
+                .ToList();
+            await writer.RunAsync(s => s.Append(chunk), CancellationToken.None);
+        }
+
         var store = host.Services.GetRequiredService<OutboxStore>();
-        await UpstreamEndToEndTests.WaitUntilAsync(() => store.Stats().Streams.Sum(s => s.Depth) == (2 * PerStream) + 100, "backlog in the outbox");
+        await UpstreamEndToEndTests.WaitUntilAsync(() => store.Stats().Streams.Sum(s => s.Depth) == (2 * PerStream) + 100, "backlog in the outbox", TimeSpan.FromSeconds(180));
         clock.Advance(TimeSpan.FromDays(3));
 
         await cloud.StartAsync();
@@ -47,17 +61,21 @@ public sealed class LongOutageTests(Xunit.Abstractions.ITestOutputHelper output)
             },
             "cloud link up");
         var drain = Stopwatch.StartNew();
-        await consumer.WaitForDistinctAsync(2 * PerStream, TimeSpan.FromSeconds(60));
+        await consumer.WaitForDistinctAsync(2 * PerStream, TimeSpan.FromSeconds(300));
         drain.Stop();
 
         var rate = 2 * PerStream / drain.Elapsed.TotalSeconds;
         output.WriteLine($"drained {2 * PerStream} events in {drain.Elapsed.TotalSeconds:0.00} s = {rate:0} events/s");
-        Assert.True(rate > 2000, $"drained {2 * PerStream} events in {drain.Elapsed.TotalSeconds:0.00} s = {rate:0} events/s");
+        // Measured here: 1 M in 28.9 s (34.6 k/s) at load 8. The floor only catches a drain that waits on the clock
+        // (it would crawl at one batch per poll); the rate goal itself is the benchmark's (tests/Edge.CloudSync.Benchmarks).
+        Assert.True(rate > 10_000, $"drained {2 * PerStream} events in {drain.Elapsed.TotalSeconds:0.00} s = {rate:0} events/s");
         UpstreamEndToEndTests.AssertInOrderPerStream(consumer.Firsts, ["a", "b"], PerStream);
         Assert.DoesNotContain(consumer.Firsts, f => f.Stream == "offers");
         Assert.Equal(100, host.Services.GetRequiredService<UpstreamCounters>().Expired);
         await host.StopAsync();
     }
+
+    private static OutboxAppend Seed(string stream, int i) => new(stream, $"{stream}-{i}", LocalProducer.Envelope($"{stream}-{i}"));
 
     public void Dispose()
     {

@@ -178,14 +178,14 @@ public sealed class UpstreamEndToEndTests : IDisposable
         }
     }
 
-    internal static async Task WaitUntilAsync(Func<bool> condition, string what)
+    internal static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
     {
-        var deadline = TimeProvider.System.GetUtcNow() + Deadline;
+        var deadline = TimeProvider.System.GetUtcNow() + (timeout ?? Deadline);
         while (!condition())
         {
             if (TimeProvider.System.GetUtcNow() > deadline)
             {
-                throw new TimeoutException($"not reached within {Deadline}: {what}");
+                throw new TimeoutException($"not reached within {timeout ?? Deadline}: {what}");
             }
 
             await Task.Yield();
