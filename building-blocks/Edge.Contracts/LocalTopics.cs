@@ -13,4 +13,7 @@ public static class LocalTopics
     public const string Outbox = Root + "/outbox";
 
     public static string OutboxFor(string stream) => Outbox + "/" + stream;
+
+    /// <summary>store/services/{service}/state: retained "running", "stopped" or (the will) "offline"; cloud-sync reports it to HQ.</summary>
+    public static string ServiceStateFor(string service) => ServiceStatus + "/" + service + "/state";
 }

@@ -25,6 +25,7 @@ internal static class BeaconGatewayHostingExtensions
         });
         builder.Services.AddHealthChecks().AddEdgeMqtt();
         builder.Services.AddEdgeMqttConnection();
+        builder.Services.AddEdgeMqttPresence(Edge.Contracts.LocalTopics.ServiceStateFor("beacon-gateway"));
         builder.AddBeaconGatewayCore(ZonesFromFile(builder.Configuration["BeaconGateway:ZonesFile"]));
         return builder;
     }

@@ -50,6 +50,9 @@ internal static partial class MessagingLog
     [LoggerMessage(EventId = 7014, Level = LogLevel.Warning, Message = "MQTT client {ClientId}: CleanStart is false but SessionExpiry is zero, so the broker ends the session with the connection (MQTT 5 spec 3.1.2.11.2)")]
     public static partial void SessionWithoutExpiry(ILogger logger, string clientId);
 
+    [LoggerMessage(EventId = 7015, Level = LogLevel.Warning, Message = "Cannot publish state {State} on {Topic}: {Reason}")]
+    public static partial void PresenceNotPublished(ILogger logger, string topic, string state, string reason);
+
     [LoggerMessage(EventId = 7090, Level = LogLevel.Warning, Message = "Cannot connect to {Endpoint}: {Reason}; retrying in the background")]
     public static partial void ConnectAttemptFailed(ILogger logger, string endpoint, string reason);
 }

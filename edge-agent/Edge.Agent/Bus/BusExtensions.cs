@@ -29,6 +29,7 @@ internal static class BusExtensions
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddHostedService<BusDispatcher>();
         builder.Services.AddHostedService<OutboxRelay>();
+        builder.Services.AddEdgeMqttPresence(Edge.Contracts.LocalTopics.ServiceStateFor("edge-agent"));
         return builder;
     }
 }

@@ -75,6 +75,7 @@ internal static class KioskHostingExtensions
         builder.Services.AddSingleton<ProximityBoard>();
         builder.Services.AddSingleton<LocalBusListener>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalBusListener>());
+        builder.Services.AddEdgeMqttPresence(Edge.Contracts.LocalTopics.ServiceStateFor("kiosk-ui"));
     }
 
     private static void AddKioskAgent(this WebApplicationBuilder builder)
