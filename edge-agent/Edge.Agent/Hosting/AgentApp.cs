@@ -3,6 +3,7 @@ using Edge.Agent.Bus;
 using Edge.Agent.Ledger;
 using Edge.Agent.Members;
 using Edge.Agent.Offers;
+using Edge.Agent.Sessions;
 using Edge.Agent.Storage;
 using Edge.Hosting;
 using Edge.Hosting.Health;
@@ -25,10 +26,12 @@ internal static class AgentApp
         builder.AddOffers();
         builder.AddLedger();
         builder.AddAgentApi();
+        builder.AddSessions();
 
         var app = builder.Build();
         app.MapEdgeHealthChecks();
         app.MapAgentApi();
+        app.MapSessionEndpoints();
         return app;
     }
 }
