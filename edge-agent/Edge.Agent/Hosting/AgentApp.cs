@@ -1,5 +1,6 @@
 using Edge.Agent.Api;
 using Edge.Agent.Bus;
+using Edge.Agent.Games;
 using Edge.Agent.Ledger;
 using Edge.Agent.Members;
 using Edge.Agent.Offers;
@@ -27,11 +28,13 @@ internal static class AgentApp
         builder.AddLedger();
         builder.AddAgentApi();
         builder.AddSessions();
+        builder.AddGames();
 
         var app = builder.Build();
         app.MapEdgeHealthChecks();
         app.MapAgentApi();
         app.MapSessionEndpoints();
+        app.MapGameEndpoints();
         return app;
     }
 }
