@@ -4,6 +4,8 @@ using Edge.Agent.Games;
 using Edge.Agent.Ledger;
 using Edge.Agent.Members;
 using Edge.Agent.Offers;
+using Edge.Agent.Products;
+using Edge.Agent.Reviews;
 using Edge.Agent.Sessions;
 using Edge.Agent.Storage;
 using Edge.Hosting;
@@ -29,12 +31,16 @@ internal static class AgentApp
         builder.AddAgentApi();
         builder.AddSessions();
         builder.AddGames();
+        builder.AddProducts();
+        builder.AddReviews();
 
         var app = builder.Build();
         app.MapEdgeHealthChecks();
         app.MapAgentApi();
         app.MapSessionEndpoints();
         app.MapGameEndpoints();
+        app.MapProductEndpoints();
+        app.MapReviewEndpoints();
         return app;
     }
 }
