@@ -26,7 +26,8 @@ internal sealed class TestAgent : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<TestAgent> StartAsync(MosquittoBroker broker, TimeProvider? time = null, IReadOnlyDictionary<string, string>? settings = null, TempDirectory? dir = null)
+    /// <param name="services">Registrations made before the agent's own (which only TryAdd their seams), e.g. a scripted game RNG.</param>
+    public static async Task<TestAgent> StartAsync(MosquittoBroker broker, TimeProvider? time = null, IReadOnlyDictionary<string, string>? settings = null, TempDirectory? dir = null, Action<IServiceCollection>? services = null)
     {
         dir ??= new TempDirectory("edge-agent-test");
         var url = "http://127.0.0.1:" + FreePort.Next().ToString(CultureInfo.InvariantCulture);
@@ -53,6 +54,8 @@ internal sealed class TestAgent : IAsyncDisposable
             {
                 b.Services.AddSingleton(time);
             }
+
+            services?.Invoke(b.Services);
         });
         await app.StartAsync();
         await app.Services.GetRequiredService<Edge.Agent.Bus.BusReadiness>().Subscribed.WaitAsync(TimeSpan.FromSeconds(10));
