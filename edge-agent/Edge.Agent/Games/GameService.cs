@@ -15,6 +15,7 @@ namespace Edge.Agent.Games;
 /// and goes to the outbox ("draw:{id}") in the same transaction.
 /// </summary>
 internal sealed class GameService(
+    AgentDatabase database,
     AgentWriter writer,
     OutboxSignal outbox,
     StoreCalendar calendar,
@@ -59,6 +60,11 @@ internal sealed class GameService(
     {
         var o = options.Value;
         var day = calendar.Today();
+        if (UsedUp(session.MemberId, DrawGame, day, o.DrawsPerMemberPerDay))
+        {
+            return null;
+        }
+
         var budget = budgets.For(day);
         var r = random.NextUnit();
         PrizeOption? candidate = null;
@@ -107,6 +113,11 @@ internal sealed class GameService(
         var o = options.Value;
         var segments = o.EffectiveSegments;
         var day = calendar.Today();
+        if (UsedUp(session.MemberId, SpinGame, day, o.SpinsPerMemberPerDay))
+        {
+            return null;
+        }
+
         var budget = budgets.For(day);
         var r = random.NextUnit();
         var total = segments.Sum(s => s.Weight);
@@ -161,6 +172,10 @@ internal sealed class GameService(
         Done(record);
         return new SpinResponse(record.DrawId, record.SegmentIndex!.Value, [.. segments.Select(s => new SpinSegment(s.Label, s.Points, s.Prize))]);
     }
+
+    // A read before drawing, so a refused play uses no randomness; the writer checks again (two kiosks at once).
+    private bool UsedUp(string memberId, string game, DateOnly day, int limit) =>
+        database.Read(c => c.Long("SELECT count(*) FROM prize_draws WHERE member_id = $1 AND game = $2 AND store_day = $3;", memberId, game, GameLedger.Day(day))) >= limit;
 
     private void Done(DrawRecord record)
     {
