@@ -90,6 +90,7 @@ internal sealed partial class ReviewModerator(IOptions<ReviewsOptions> options)
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex Email();
 
-    [GeneratedRegex(@"(?<![\w+])\+?\d[\d ().-]{5,}\d(?!\w)", RegexOptions.CultureInvariant)]
+    // Spaces, dashes and brackets group phone digits; dots are left out so dates and prices are not masked.
+    [GeneratedRegex(@"(?<![\w+])\+?\d[\d ()-]{5,}\d(?!\w)", RegexOptions.CultureInvariant)]
     private static partial Regex Phone();
 }
