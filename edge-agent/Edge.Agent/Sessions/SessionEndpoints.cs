@@ -72,29 +72,21 @@ internal static class SessionEndpoints
             return await flow.CompleteAsync(await logins.QrAsync(body.KioskId, body.PairingToken, ct).ConfigureAwait(false), body.KioskId, LoginMethod.Qr, ct).ConfigureAwait(false);
         }).Kiosk<QrLoginRequest, LoginResponse>();
 
-        app.MapGet(AgentRoutes.Session, async (string sessionId, SessionStore sessions, MemberSummaries summaries, CancellationToken ct) =>
-        {
-            var lookup = await sessions.ResolveAsync(sessionId, ct).ConfigureAwait(false);
-            return lookup.Error ?? Results.Json(summaries.For(lookup.Member!), j.MemberSummary);
-        }).Kiosk<MemberSummary>();
+        app.MapGet(AgentRoutes.Session, (string sessionId, SessionStore sessions, MemberSummaries summaries, CancellationToken ct) =>
+            sessions.InSessionAsync(sessionId, s => Task.FromResult(Results.Json(summaries.For(s.Member!), j.MemberSummary)), ct))
+            .Kiosk<MemberSummary>();
 
-        app.MapDelete(AgentRoutes.Session, async (string sessionId, SessionStore sessions, CancellationToken ct) =>
-        {
-            var lookup = await sessions.ResolveAsync(sessionId, ct).ConfigureAwait(false);
-            if (lookup.Error is not null)
+        app.MapDelete(AgentRoutes.Session, (string sessionId, SessionStore sessions, CancellationToken ct) =>
+            sessions.InSessionAsync(sessionId, async _ =>
             {
-                return lookup.Error;
-            }
+                await sessions.EndAsync(sessionId, "logout", ct).ConfigureAwait(false);
+                return Results.NoContent();
+            }, ct))
+            .RequireCaller(AgentCaller.Kiosk).Produces(StatusCodes.Status204NoContent).SessionErrors();
 
-            await sessions.EndAsync(sessionId, "logout", ct).ConfigureAwait(false);
-            return Results.NoContent();
-        }).RequireCaller(AgentCaller.Kiosk).Produces(StatusCodes.Status204NoContent).SessionErrors();
-
-        app.MapGet(AgentRoutes.SessionOffers, async (string sessionId, SessionStore sessions, SessionOffers offers, CancellationToken ct) =>
-        {
-            var lookup = await sessions.ResolveAsync(sessionId, ct).ConfigureAwait(false);
-            return lookup.Error ?? Results.Json(new MemberOffersResponse(offers.Current(lookup.Session!.MemberId)), j.MemberOffersResponse);
-        }).Kiosk<MemberOffersResponse>();
+        app.MapGet(AgentRoutes.SessionOffers, (string sessionId, SessionStore sessions, SessionOffers offers, CancellationToken ct) =>
+            sessions.InSessionAsync(sessionId, s => Task.FromResult(Results.Json(new MemberOffersResponse(offers.Current(s.Session!.MemberId)), j.MemberOffersResponse)), ct))
+            .Kiosk<MemberOffersResponse>();
 
         app.MapPost(AgentRoutes.SaveOffer, async (string sessionId, string couponId, SessionStore sessions, SessionOffers offers, AgentCounters counters, CancellationToken ct) =>
         {
@@ -103,19 +95,16 @@ internal static class SessionEndpoints
                 return ApiResults.BadRequest(counters, "bad_coupon_id", "couponId is 1-128 printable characters without spaces");
             }
 
-            var lookup = await sessions.ResolveAsync(sessionId, ct).ConfigureAwait(false);
-            if (lookup.Error is not null)
+            return await sessions.InSessionAsync(sessionId, async s =>
             {
-                return lookup.Error;
-            }
-
-            var (coupon, refusal) = await offers.SaveAsync(lookup.Session!, couponId, ct).ConfigureAwait(false);
-            return refusal switch
-            {
-                null when coupon is not null => Results.Json(coupon, j.OfferView),
-                "unknown_coupon" or null => ApiResults.NotFound(counters, "unknown_coupon", "no such coupon for this member"),
-                _ => ApiResults.Conflict(counters, refusal, refusal == "coupon_redeemed" ? "the coupon was already redeemed" : "the coupon has expired"),
-            };
+                var (coupon, refusal) = await offers.SaveAsync(s.Session!, couponId, ct).ConfigureAwait(false);
+                return refusal switch
+                {
+                    null when coupon is not null => Results.Json(coupon, j.OfferView),
+                    "unknown_coupon" or null => ApiResults.NotFound(counters, "unknown_coupon", "no such coupon for this member"),
+                    _ => ApiResults.Conflict(counters, refusal, refusal == "coupon_redeemed" ? "the coupon was already redeemed" : "the coupon has expired"),
+                };
+            }, ct).ConfigureAwait(false);
         }).Kiosk<OfferView>().Produces<ApiError>(StatusCodes.Status409Conflict);
         return app;
     }

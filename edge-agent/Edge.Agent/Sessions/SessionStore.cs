@@ -68,6 +68,14 @@ internal sealed class SessionStore(AgentDatabase database, AgentWriter writer, M
         return new SessionLookup(session with { LastSeenAt = now }, member, null);
     }
 
+    /// <summary>Runs <paramref name="action"/> for a live session, or answers with the session's error.</summary>
+    public async Task<IResult> InSessionAsync(string? sessionId, Func<SessionLookup, Task<IResult>> action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var lookup = await ResolveAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        return lookup.Error ?? await action(lookup).ConfigureAwait(false);
+    }
+
     /// <summary>Ends a live session; false when there was none (unknown or already ended).</summary>
     public async Task<bool> EndAsync(string sessionId, string reason, CancellationToken cancellationToken)
     {
