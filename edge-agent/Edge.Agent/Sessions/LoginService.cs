@@ -101,11 +101,14 @@ internal sealed class LoginService(
 
         // One use, anywhere: the first kiosk that presents the token consumes it (bound to that kiosk's session).
         var tokenHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-        var fresh = await writer.WriteAsync(
-            tx => tx.Execute(
+        var fresh = await writer.WriteAsync(tx =>
+        {
+            // Tokens older than two windows are refused by their window anyway: their records can go.
+            tx.Execute("DELETE FROM qr_tokens_used WHERE used_at < $1;", (now - 2 * QrPairingToken.Window).ToString("O", CultureInfo.InvariantCulture));
+            return tx.Execute(
                 "INSERT OR IGNORE INTO qr_tokens_used(token_hash, member_id, kiosk_id, used_at) VALUES ($1, $2, $3, $4);",
-                tokenHash, memberId, kioskId, now.ToString("O", CultureInfo.InvariantCulture)) == 1,
-            cancellationToken).ConfigureAwait(false);
+                tokenHash, memberId, kioskId, now.ToString("O", CultureInfo.InvariantCulture)) == 1;
+        }, cancellationToken).ConfigureAwait(false);
         if (!fresh)
         {
             await FailAsync(kioskId, "qr", LoginMethod.Qr, "token already used", cancellationToken).ConfigureAwait(false);

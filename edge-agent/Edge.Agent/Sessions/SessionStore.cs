@@ -18,11 +18,14 @@ internal sealed class SessionStore(AgentDatabase database, AgentWriter writer, M
     {
         var now = time.GetUtcNow();
         var session = new KioskSession(NewId(), memberId, kioskId, method, now, now + options.Value.SessionLifetime, now);
-        await writer.WriteAsync(
-            tx => tx.Execute(
+        await writer.WriteAsync(tx =>
+        {
+            // Sessions past their expiry for a day are of no use to anyone: keep the table small.
+            tx.Execute("DELETE FROM kiosk_sessions WHERE expires_at < $1;", Iso(now - TimeSpan.FromDays(1)));
+            tx.Execute(
                 "INSERT INTO kiosk_sessions(session_id, member_id, kiosk_id, method, created_at, expires_at, last_seen_at) VALUES ($1, $2, $3, $4, $5, $6, $7);",
-                session.SessionId, memberId, kioskId, method, Iso(now), Iso(session.ExpiresAt), Iso(now)),
-            cancellationToken).ConfigureAwait(false);
+                session.SessionId, memberId, kioskId, method, Iso(now), Iso(session.ExpiresAt), Iso(now));
+        }, cancellationToken).ConfigureAwait(false);
         counters.Increment("sessions.created");
         return session;
     }
