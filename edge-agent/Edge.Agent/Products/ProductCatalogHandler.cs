@@ -32,7 +32,8 @@ internal sealed class ProductCatalogHandler(AgentWriter writer, ProductCatalogSt
             ProductsLog.MessageRefused(logger, e.Message);
         }
 
-        if (down is null || update is null || down.Sequence < 1)
+        // No product list at all is malformed, not "an empty full catalog" that would erase the store's products.
+        if (down is null || update?.Products is null || down.Sequence < 1)
         {
             counters.Increment("products.message_malformed");
             ProductsLog.MessageRefused(logger, "not a product catalog with a sequence number");

@@ -37,10 +37,10 @@ internal sealed class ProductSeedService(
             return;
         }
 
-        if (update is null)
+        if (update?.Products is null)
         {
             counters.Increment("products.seed_failed");
-            ProductsLog.SeedRefused(logger, path, "empty file");
+            ProductsLog.SeedRefused(logger, path, "no products list");
             return;
         }
 

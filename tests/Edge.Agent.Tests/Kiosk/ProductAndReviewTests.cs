@@ -47,6 +47,14 @@ public sealed class ProductAndReviewTests
         await Support.Eventually.TrueAsync(() => h.Agent.Counters.Get("products.catalog_applied") == 2, "full catalog applied");
         Assert.Empty(await SearchAsync(h, "milk"));
 
+        // A "full" message without a product list is malformed, not an order to erase the catalog.
+        await h.Bus.PublishAsync(
+            CloudTopics.LocalDownFor(DownKinds.ProductCatalog),
+            new LocalDownEvent("product-catalog:3", DownKinds.ProductCatalog, 3, DateTimeOffset.UnixEpoch, JsonDocument.Parse("{\"full\":true}").RootElement),
+            CloudJsonContext.Default.LocalDownEvent);
+        await Support.Eventually.TrueAsync(() => h.Agent.Counters.Get("products.message_malformed") == 2, "list-less catalog refused");
+        Assert.Single(await SearchAsync(h, "tea"));
+
         // Bad input tried: empty q, q over 100 characters, limit 0 / 51 / "x", a product id with a space; unknown id is 404.
         Assert.Equal((HttpStatusCode.BadRequest, "bad_query"), await GetErrorAsync(h, AgentRoutes.Products + "?q="));
         Assert.Equal((HttpStatusCode.BadRequest, "bad_query"), await GetErrorAsync(h, AgentRoutes.Products + "?q=" + new string('a', 101)));
