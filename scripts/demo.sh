@@ -140,10 +140,13 @@ cat > "$RUN_DIR/etc/store.json" <<JSON
 JSON
 export EDGE_CONFIG_DIR="$RUN_DIR/etc" Edge__Broker__Port="$BROKER_PORT"
 AGENT_STATE="$RUN_DIR/state/edge-agent"; mkdir -p "$AGENT_STATE"
+# The kiosk's bearer token for edge-agent's API: a fresh one per demo run, given to both sides.
+KIOSK_TOKEN="demo-kiosk-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
 start edge-agent edge-agent/Edge.Agent edge-agent.dll --EdgeAgent:Api:Url="$AGENT_URL" \
+  --EdgeAgent:Api:KioskToken="$KIOSK_TOKEN" --EdgeAgent:Login:KioskZones:kiosk-1=entrance \
   --EdgeAgent:Storage:DatabasePath="$AGENT_STATE/agent.db" --EdgeAgent:Members:HubKeyFile="$AGENT_STATE/hub.key" \
   --EdgeAgent:Members:BeaconKeyFile="$AGENT_STATE/member-keys.emk" --EdgeAgent:Members:BeaconKeyEncryptionKeyFile="$AGENT_STATE/member-keys.kek"
-start kiosk-ui kiosk-ui/Edge.Kiosk kiosk-ui.dll --Kiosk:Url="$KIOSK_URL" --Kiosk:AgentUrl="$AGENT_URL" \
+start kiosk-ui kiosk-ui/Edge.Kiosk kiosk-ui.dll --Kiosk:Url="$KIOSK_URL" --Kiosk:AgentUrl="$AGENT_URL" --Kiosk:AgentToken="$KIOSK_TOKEN" \
   --Kiosk:DatabasePath="$RUN_DIR/state/kiosk-ui/kiosk.db" --KioskSignage:AssetDirectory="$RUN_DIR/state/kiosk-ui/assets"
 start beacon-gateway beacon-gateway/Edge.BeaconGateway beacon-gateway.dll \
   --BeaconGateway:Source=simulator --BeaconGateway:Simulator:Strangers=500 \

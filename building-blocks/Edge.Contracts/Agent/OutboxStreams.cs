@@ -14,4 +14,7 @@ public static class OutboxStreams
     public const string Draws = "draws";
     public const string AlertOutcomes = "alert-outcomes";
     public const string ProofOfPlay = "proof-of-play";
+
+    /// <summary>A member saved a coupon to their app at a kiosk (<see cref="CouponSavedEvent"/>): the cloud pushes it to the phone.</summary>
+    public const string CouponSaves = "coupon-saves";
 }

@@ -9,7 +9,10 @@ public static class DownKinds
     public const string Configuration = "configuration";
     public const string PrizeBudget = "prize-budget";
 
-    public static readonly IReadOnlyList<string> All = [MemberDelta, OfferCatalog, ModelBundle, Configuration, PrizeBudget];
+    /// <summary>edge-agent's product catalog (Agent/ProductCatalogUpdate): names, prices, aisles, stock here and nearby.</summary>
+    public const string ProductCatalog = "product-catalog";
+
+    public static readonly IReadOnlyList<string> All = [MemberDelta, OfferCatalog, ModelBundle, Configuration, PrizeBudget, ProductCatalog];
 
     /// <summary>Kinds that change what the hub spends or runs: refused without a valid <see cref="DownProperties.Signature"/>.</summary>
     public static bool RequiresSignature(string kind) => kind is Configuration or PrizeBudget or ModelBundle;

@@ -1,3 +1,4 @@
+using Edge.Agent.Api;
 using Edge.Contracts.Agent;
 
 namespace Edge.Agent.Alerts;
@@ -7,7 +8,7 @@ internal static class AlertsEndpoints
 {
     public static IEndpointRouteBuilder MapStaffAlerts(this IEndpointRouteBuilder app)
     {
-        var wearable = app.MapGroup(string.Empty).AddEndpointFilter(CallerTokenFilter.Wearable);
+        var wearable = app.MapGroup(string.Empty).RequireCaller(AgentCaller.Wearable);
 
         wearable.MapPut(AgentRoutes.ClerkStatus, async (string clerkId, HttpContext context, ClerkRoster roster, AgentCounters counters, CancellationToken cancellationToken) =>
         {

@@ -14,38 +14,31 @@ internal static class AgentApiExtensions
         var url = builder.Configuration[$"{AgentApiOptions.Section}:Url"] ?? new AgentApiOptions().Url;
         builder.WebHost.UseUrls(url.StartsWith("unix:", StringComparison.Ordinal) ? "http://" + url : url);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, AgentApiJsonContext.Default));
+        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "edge-agent local API";
+            document.Info.Description = "Loopback API of the store hub's edge-agent. Every route except status and this document needs "
+                + "'Authorization: Bearer <token>' of the caller it is meant for (kiosk, pos, wearable, provisioning): 401 without a known token, 403 with another caller's.";
+            return Task.CompletedTask;
+        }));
         return builder;
     }
 
     public static WebApplication MapAgentApi(this WebApplication app)
     {
-        app.MapPost(AgentRoutes.Redemptions, async (HttpContext context, RedemptionLedger ledger, IOptions<AgentApiOptions> options, AgentCounters counters, CancellationToken cancellationToken) =>
+        // The contract, without a token: tools and the kiosk's developers read it; it holds no data.
+        app.MapOpenApi(AgentRoutes.OpenApi);
+        app.MapPost(AgentRoutes.Redemptions, async (HttpContext context, RedemptionLedger ledger, CancellationToken cancellationToken) =>
         {
-            if (!BearerToken.Matches(context, options.Value.PosToken))
-            {
-                counters.Increment("api.unauthorized");
-                return BearerToken.Unauthorized();
-            }
+            var (request, error) = await JsonBody.ReadAsync(context, AgentApiJsonContext.Default.RedeemRequest, cancellationToken).ConfigureAwait(false);
+            return error ?? Results.Json(await ledger.RedeemAsync(request!, cancellationToken).ConfigureAwait(false), AgentApiJsonContext.Default.RedeemResponse);
+        }).RequireCaller(AgentCaller.Pos).Accepts<RedeemRequest>("application/json").Produces<RedeemResponse>().Produces<ApiError>(StatusCodes.Status400BadRequest);
 
-            RedeemRequest? request;
-            try
-            {
-                request = await context.Request.ReadFromJsonAsync(AgentApiJsonContext.Default.RedeemRequest, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or BadHttpRequestException)
-            {
-                request = null;
-            }
-
-            if (request is null)
-            {
-                counters.Increment("api.bad_request");
-                return Results.Json(new ApiError("bad_request", "body must be a RedeemRequest JSON object"), AgentApiJsonContext.Default.ApiError, statusCode: StatusCodes.Status400BadRequest);
-            }
-
-            return Results.Json(await ledger.RedeemAsync(request, cancellationToken).ConfigureAwait(false), AgentApiJsonContext.Default.RedeemResponse);
-        });
-        app.MapGet(AgentRoutes.Status, (Edge.Hosting.EdgeServiceInfo service) => Results.Ok(new { service = service.Name, version = service.Version }));
+        // Public: name and version. With the provisioning token also the counters (refused input, lockouts...).
+        app.MapGet(AgentRoutes.Status, (HttpContext context, Edge.Hosting.EdgeServiceInfo service, IOptions<AgentApiOptions> options, AgentCounters counters) =>
+            BearerToken.Identify(context, options.Value) == AgentCaller.Provisioning
+                ? Results.Ok(new { service = service.Name, version = service.Version, counters = counters.Snapshot() })
+                : Results.Ok(new { service = service.Name, version = service.Version }));
         return app;
     }
 }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Edge.Contracts.Agent;
 
 namespace Edge.Agent.Api;
 
@@ -23,6 +22,18 @@ internal static class BearerToken
         return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[7..].Trim()), Encoding.UTF8.GetBytes(expected));
     }
 
-    public static IResult Unauthorized() =>
-        Results.Json(new ApiError("unauthorized", "missing or wrong bearer token for this caller"), AgentApiJsonContext.Default.ApiError, statusCode: StatusCodes.Status401Unauthorized);
+    /// <summary>The caller whose token the request carries, or null. Every configured token is compared (no early exit), so timing says nothing about which.</summary>
+    public static AgentCaller? Identify(HttpContext context, AgentApiOptions options)
+    {
+        AgentCaller? found = null;
+        foreach (var (caller, _, token) in options.Tokens())
+        {
+            if (Matches(context, token))
+            {
+                found = caller;
+            }
+        }
+
+        return found;
+    }
 }

@@ -1,10 +1,14 @@
 using Edge.Agent.Alerts;
 using Edge.Agent.Api;
 using Edge.Agent.Bus;
+using Edge.Agent.Games;
 using Edge.Agent.Ledger;
 using Edge.Agent.Loyalty;
 using Edge.Agent.Members;
 using Edge.Agent.Offers;
+using Edge.Agent.Products;
+using Edge.Agent.Reviews;
+using Edge.Agent.Sessions;
 using Edge.Agent.Storage;
 using Edge.Hosting;
 using Edge.Hosting.Health;
@@ -29,12 +33,20 @@ internal static class AgentApp
         builder.AddAgentApi();
         builder.AddStaffAlerts();
         builder.AddLoyalty();
+        builder.AddSessions();
+        builder.AddGames();
+        builder.AddProducts();
+        builder.AddReviews();
 
         var app = builder.Build();
         app.MapEdgeHealthChecks();
         app.MapAgentApi();
         app.MapStaffAlerts();
         app.MapLoyalty();
+        app.MapSessionEndpoints();
+        app.MapGameEndpoints();
+        app.MapProductEndpoints();
+        app.MapReviewEndpoints();
         return app;
     }
 }

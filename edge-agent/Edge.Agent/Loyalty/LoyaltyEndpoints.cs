@@ -1,3 +1,4 @@
+using Edge.Agent.Api;
 using Edge.Agent.Alerts;
 using Edge.Contracts.Agent;
 
@@ -8,7 +9,7 @@ internal static class LoyaltyEndpoints
 {
     public static IEndpointRouteBuilder MapLoyalty(this IEndpointRouteBuilder app)
     {
-        var pos = app.MapGroup(string.Empty).AddEndpointFilter(CallerTokenFilter.Pos);
+        var pos = app.MapGroup(string.Empty).RequireCaller(AgentCaller.Pos);
 
         pos.MapPost(AgentRoutes.Receipts, async (HttpContext context, ReceiptProcessor receipts, AgentCounters counters, CancellationToken cancellationToken) =>
         {

@@ -11,8 +11,8 @@ internal static class LoyaltyExtensions
         builder.AddEdgeOptions<LoyaltyOptions>(LoyaltyOptions.Section);
         builder.Services.AddSingleton<ReceiptProcessor>();
         builder.Services.AddSingleton<IPointsLedger, PointsLedger>();
-        builder.Services.AddSingleton<IPunchCards, PunchCardQuery>();
-        builder.Services.AddSingleton<IPurchaseHistory, PurchaseHistory>();
+        builder.Services.AddSingleton<Sessions.IPunchCardSource, PunchCardQuery>();
+        builder.Services.AddSingleton<Reviews.IPurchaseEvidence, ReceiptPurchaseEvidence>();
         builder.Services.AddSingleton<IBusHandler, RevokedMemberEraser>();
         return builder;
     }

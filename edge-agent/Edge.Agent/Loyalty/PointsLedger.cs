@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Edge.Agent.Loyalty;
 
 /// <summary>The pending-points ledger (see <see cref="IPointsLedger"/>); <see cref="AddPending"/> also runs inside a receipt's transaction.</summary>
-internal sealed class PointsLedger(AgentDatabase database, AgentWriter writer, OutboxSignal outbox, IOptions<LoyaltyOptions> options, TimeProvider time, AgentCounters counters)
+internal sealed class PointsLedger(AgentDatabase database, AgentWriter writer, OutboxSignal outbox, IOptions<LoyaltyOptions> options, Games.StoreCalendar calendar, TimeProvider time, AgentCounters counters)
     : IPointsLedger
 {
     public async Task<PointsAward> AddPendingAsync(string memberId, long points, string source, string reference, CancellationToken cancellationToken)
@@ -25,7 +25,7 @@ internal sealed class PointsLedger(AgentDatabase database, AgentWriter writer, O
         var award = await writer.WriteAsync(
             tx => tx.Long("SELECT count(*) FROM members WHERE member_id = $1;", memberId) == 0
                 ? new PointsAward(0, PointsAwardStatus.UnknownMember)
-                : AddPending(tx, memberId, points, source, reference, now, StoreDay.Of(now, time), limit),
+                : AddPending(tx, memberId, points, source, reference, now, Games.GameLedger.Day(calendar.DayOf(now)), limit),
             cancellationToken).ConfigureAwait(false);
         Count(counters, award);
         outbox.Notify();

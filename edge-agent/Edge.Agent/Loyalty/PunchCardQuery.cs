@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Edge.Agent.Loyalty;
 
-internal sealed class PunchCardQuery(AgentDatabase database, IOptions<LoyaltyOptions> options) : IPunchCards
+internal sealed class PunchCardQuery(AgentDatabase database, IOptions<LoyaltyOptions> options) : Sessions.IPunchCardSource
 {
     public IReadOnlyList<PunchCardView> For(string memberId) => database.Read(c =>
     {

@@ -14,7 +14,7 @@ namespace Edge.Agent.Loyalty;
 /// daily cap), feeds the member's purchase statistics (lines, spend, lines per category: the offer model's history
 /// features) and records which products the member bought, and appends the stamp and points outbox events.
 /// </summary>
-internal sealed class ReceiptProcessor(AgentWriter writer, OutboxSignal outbox, IOptions<LoyaltyOptions> options, TimeProvider time, AgentCounters counters, ILogger<ReceiptProcessor> logger)
+internal sealed class ReceiptProcessor(AgentWriter writer, OutboxSignal outbox, IOptions<LoyaltyOptions> options, Games.StoreCalendar calendar, TimeProvider time, AgentCounters counters, ILogger<ReceiptProcessor> logger)
 {
     public async Task<ReceiptOutcome> ProcessAsync(PosReceipt receipt, CancellationToken cancellationToken)
     {
@@ -28,7 +28,7 @@ internal sealed class ReceiptProcessor(AgentWriter writer, OutboxSignal outbox, 
             return new ReceiptOutcome(null, StatusCodes.Status400BadRequest, new ApiError(problem.Code, problem.Reason));
         }
 
-        var day = StoreDay.Of(receipt.OccurredAt, time);
+        var day = Games.GameLedger.Day(calendar.DayOf(receipt.OccurredAt));
         var outcome = await writer.WriteAsync(tx => Book(tx, receipt, o, day), cancellationToken).ConfigureAwait(false);
         if (outcome.Result is { } result)
         {

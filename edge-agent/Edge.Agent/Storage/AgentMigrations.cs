@@ -88,6 +88,81 @@ internal static class AgentMigrations
                 published INTEGER NOT NULL DEFAULT 0);
             CREATE INDEX outbox_pending ON outbox(published, id);
             """),
+        new(2, "kiosk sessions, login lockout, QR tokens, games, product catalog, reviews", """
+            CREATE TABLE kiosk_sessions(
+                session_id TEXT PRIMARY KEY,
+                member_id TEXT NOT NULL,
+                kiosk_id TEXT NOT NULL,
+                method TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL,
+                last_seen_at TEXT NOT NULL,
+                ended_at TEXT,
+                end_reason TEXT);
+            CREATE INDEX kiosk_sessions_member ON kiosk_sessions(member_id);
+            CREATE TABLE login_failures(
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                kiosk_id TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                failed_at TEXT NOT NULL);
+            CREATE INDEX login_failures_kiosk ON login_failures(kiosk_id, failed_at);
+            CREATE INDEX login_failures_subject ON login_failures(subject, failed_at);
+            CREATE TABLE qr_tokens_used(
+                token_hash TEXT PRIMARY KEY,
+                member_id TEXT NOT NULL,
+                kiosk_id TEXT NOT NULL,
+                used_at TEXT NOT NULL);
+            CREATE TABLE check_ins(
+                member_id TEXT NOT NULL,
+                store_day TEXT NOT NULL,
+                points INTEGER NOT NULL,
+                checked_in_at TEXT NOT NULL,
+                PRIMARY KEY (member_id, store_day));
+            CREATE TABLE prize_draws(
+                draw_id TEXT PRIMARY KEY,
+                game TEXT NOT NULL,
+                member_id TEXT NOT NULL,
+                kiosk_id TEXT NOT NULL,
+                store_day TEXT NOT NULL,
+                period TEXT NOT NULL,
+                random_value REAL NOT NULL,
+                odds REAL NOT NULL,
+                won INTEGER NOT NULL,
+                prize TEXT,
+                prize_value REAL NOT NULL,
+                pending INTEGER NOT NULL,
+                budget_before REAL NOT NULL,
+                budget_left REAL NOT NULL,
+                segment_index INTEGER,
+                outcome TEXT,
+                drawn_at TEXT NOT NULL);
+            CREATE INDEX prize_draws_period ON prize_draws(period, won);
+            CREATE INDEX prize_draws_member ON prize_draws(member_id, game, store_day);
+            CREATE TABLE products(
+                product_id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                category TEXT NOT NULL,
+                brand TEXT,
+                price TEXT NOT NULL,
+                aisle TEXT,
+                specs TEXT NOT NULL,
+                on_hand INTEGER NOT NULL,
+                nearby TEXT NOT NULL);
+            CREATE TABLE product_sync(id INTEGER PRIMARY KEY CHECK (id = 1), last_seq INTEGER NOT NULL);
+            INSERT INTO product_sync(id, last_seq) VALUES (1, 0);
+            CREATE TABLE reviews(
+                review_id TEXT PRIMARY KEY,
+                product_id TEXT NOT NULL,
+                member_id TEXT NOT NULL,
+                rating INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                author_first_name TEXT NOT NULL,
+                verified INTEGER NOT NULL,
+                kiosk_id TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                UNIQUE (product_id, member_id));
+            CREATE INDEX reviews_product ON reviews(product_id, created_at);
+            """),
         new(3, "staff alerts, clerks, punch-card days, points ledger, purchases", """
             CREATE TABLE clerks(
                 clerk_id TEXT PRIMARY KEY,

@@ -30,8 +30,8 @@ public sealed class AlertApiInputTests
         anonymous.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "pos-secret");
         using var posToken = await anonymous.PostAsJsonAsync(AgentRoutes.ClaimAlertFor(alert.AlertId), new ClaimAlertRequest("clerk-ana"), AgentApiJsonContext.Default.ClaimAlertRequest);
         Assert.Equal(HttpStatusCode.Unauthorized, noToken.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, posToken.StatusCode);
-        Assert.Equal(2, store.Agent.Counters.Get("api.unauthorized"));
+        Assert.Equal(HttpStatusCode.Forbidden, posToken.StatusCode); // a known token, but not a wearable's
+        Assert.Equal((1, 1), (store.Agent.Counters.Get("api.unauthorized"), store.Agent.Counters.Get("api.forbidden")));
 
         await ExpectAsync(await http.PutAsJsonAsync(AgentRoutes.ClerkStatusFor("clerk ana"), new ClerkStatusRequest(true, false, "tv"), AgentApiJsonContext.Default.ClerkStatusRequest),
             HttpStatusCode.BadRequest, "bad_clerk_id");

@@ -26,9 +26,8 @@ internal sealed class TestAgent : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    /// <param name="services">Registers test doubles before the app's own (which only TryAdd the seams they replace).</param>
-    public static async Task<TestAgent> StartAsync(
-        MosquittoBroker broker, TimeProvider? time = null, IReadOnlyDictionary<string, string>? settings = null, TempDirectory? dir = null, Action<IServiceCollection>? services = null)
+    /// <param name="services">Registrations made before the agent's own (which only TryAdd their seams), e.g. a scripted game RNG.</param>
+    public static async Task<TestAgent> StartAsync(MosquittoBroker broker, TimeProvider? time = null, IReadOnlyDictionary<string, string>? settings = null, TempDirectory? dir = null, Action<IServiceCollection>? services = null)
     {
         dir ??= new TempDirectory("edge-agent-test");
         var url = "http://127.0.0.1:" + FreePort.Next().ToString(CultureInfo.InvariantCulture);

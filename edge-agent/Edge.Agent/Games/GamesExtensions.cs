@@ -1,0 +1,18 @@
+using Edge.Hosting.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Edge.Agent.Games;
+
+internal static class GamesExtensions
+{
+    /// <summary>Check-in, prize draw and spin; the RNG and the budget source are TryAdd seams (tests, the cloud's prize budget).</summary>
+    public static IHostApplicationBuilder AddGames(this IHostApplicationBuilder builder)
+    {
+        builder.AddEdgeOptions<GamesOptions>(GamesOptions.Section);
+        builder.Services.AddSingleton<StoreCalendar>();
+        builder.Services.TryAddSingleton<IGameRandom, CryptoGameRandom>();
+        builder.Services.TryAddSingleton<IPrizeBudgetSource, ConfiguredPrizeBudget>();
+        builder.Services.AddSingleton<GameService>();
+        return builder;
+    }
+}
