@@ -14,6 +14,12 @@ public static class LocalTopics
 
     public static string OutboxFor(string stream) => Outbox + "/" + stream;
 
+    /// <summary>
+    /// store/{kind}/{id}/status: retained plain text of a store device (kinds: kiosk, screens, beacons, scanners,
+    /// wearables); "offline" or empty = gone. cloud-sync reports each as a Sparkplug device.
+    /// </summary>
+    public static string DeviceStatusFor(string kind, string id) => Root + "/" + kind + "/" + id + "/status";
+
     /// <summary>store/services/{service}/state: retained "running", "stopped" or (the will) "offline"; cloud-sync reports it to HQ.</summary>
     public static string ServiceStateFor(string service) => ServiceStatus + "/" + service + "/state";
 }

@@ -37,4 +37,7 @@ internal static partial class KioskLog
 
     [LoggerMessage(3010, LogLevel.Warning, "Admin login refused from {Remote}")]
     public static partial void AdminRefused(ILogger logger, string remote);
+
+    [LoggerMessage(3011, LogLevel.Warning, "Screen status {Status} not published: {Reason}")]
+    public static partial void ScreenStatusNotPublished(ILogger logger, string status, string reason);
 }

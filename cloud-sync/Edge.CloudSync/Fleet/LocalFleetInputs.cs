@@ -10,7 +10,7 @@ namespace Edge.CloudSync.Fleet;
 /// <summary>
 /// What the local bus says about the store, for the fleet plane: service states (store/services/{name}/state, a short
 /// text such as "running"), members present (beacon-gateway's entered/left events) and device status
-/// (store/kiosk|screens|beacons/{id}/status: "offline" or empty means gone, any other text is the device's status).
+/// (store/kiosk|screens|beacons|scanners|wearables/{id}/status: "offline" or empty means gone, any other text is the device's status).
 /// Fed by the single reader of the local client's messages (LocalOutboxIngest). Thread-safe.
 /// </summary>
 internal sealed class LocalFleetInputs
@@ -26,6 +26,8 @@ internal sealed class LocalFleetInputs
         LocalTopics.Kiosk + "/+/status",
         LocalTopics.Root + "/screens/+/status",
         LocalTopics.Root + "/beacons/+/status",
+        LocalTopics.Root + "/scanners/+/status",
+        LocalTopics.Root + "/wearables/+/status",
     ];
 
     /// <summary>Raised after any change (on the reader's thread; handlers must not block).</summary>
@@ -56,7 +58,7 @@ internal sealed class LocalFleetInputs
             case ["store", "presence", "members", _]:
                 ObservePresence(m.Payload.Span);
                 break;
-            case ["store", "kiosk" or "screens" or "beacons", var id, "status"]:
+            case ["store", "kiosk" or "screens" or "beacons" or "scanners" or "wearables", var id, "status"]:
                 var device = $"{(levels[1] == "kiosk" ? "kiosk" : levels[1].TrimEnd('s'))}-{id}";
                 if (text.Length == 0 || text.Equals("offline", StringComparison.OrdinalIgnoreCase))
                 {

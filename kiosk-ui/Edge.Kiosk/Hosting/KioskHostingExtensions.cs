@@ -58,6 +58,7 @@ internal static class KioskHostingExtensions
         builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<LiveNotifier>();
+        builder.Services.AddSingleton<ScreenPresence>();
         builder.Services.AddSingleton<KioskSessionStore>();
         builder.Services.AddSingleton<AdminAuth>();
     }

@@ -7,7 +7,7 @@ namespace Edge.Kiosk.Live;
 /// Live push to the kiosk pages (browser client @microsoft/signalr). Server to browser only: each connection joins
 /// the group of its kiosk session, so a logout reaches exactly the screen it belongs to.
 /// </summary>
-internal sealed class KioskHub : Hub
+internal sealed class KioskHub(ScreenPresence screens) : Hub
 {
     public const string Path = "/live";
 
@@ -19,7 +19,14 @@ internal sealed class KioskHub : Hub
             await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(sid));
         }
 
+        await screens.ScreenConnectedAsync(Context.ConnectionAborted);
         await base.OnConnectedAsync();
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        await screens.ScreenDisconnectedAsync(CancellationToken.None);
+        await base.OnDisconnectedAsync(exception);
     }
 
     public static string GroupOf(string sessionId) => "s:" + sessionId;

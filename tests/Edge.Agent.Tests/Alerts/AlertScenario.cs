@@ -39,7 +39,7 @@ internal sealed class AlertScenario : FakeClockStore
             values[key] = value;
         }
 
-        return new AlertScenario(await StartPartsAsync(values, WearableToken, [AgentTopics.StaffAlerts + "/#", LocalTopics.Outbox + "/" + OutboxStreams.AlertOutcomes], services));
+        return new AlertScenario(await StartPartsAsync(values, WearableToken, [AgentTopics.StaffAlerts + "/#", LocalTopics.Outbox + "/" + OutboxStreams.AlertOutcomes, "store/wearables/+/status"], services));
     }
 
     public async Task ClerkAsync(string clerkId, string zone, bool busy = false, bool onShift = true)

@@ -22,6 +22,10 @@ public sealed class StaffAlertFlowTests
         await store.ClerkAsync("clerk-bo", "audio");
         await store.MemberAsync(1, "m-1", "Ada", "gold");
 
+        // Each wearable is a store device for HQ: its shift and zone (published retained; this probe was already subscribed).
+        var device = await store.Bus.NextAsync("store/wearables/clerk-ana/status", s_wait);
+        Assert.Equal("on shift in tv", device.PayloadAsString());
+
         await store.DwellAsync("p-1", "m-1", "tv");
         var first = await store.NextAlertAsync("clerk-ana");
         Assert.Equal(("clerk-ana", "tv", "Ada", "electronics", 0), (first.ClerkId, first.Zone, first.FirstName, first.Interest, first.Escalation));

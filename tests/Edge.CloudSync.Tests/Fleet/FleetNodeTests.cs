@@ -47,6 +47,10 @@ public sealed class FleetNodeTests : IDisposable
         await spHost.WaitForAsync(m => m.Topic == "spBv1.0/eu/DBIRTH/store-1/kiosk-k1", mark, "DBIRTH kiosk-k1");
         await bus.PublishRawAsync("store/kiosk/k1/status", "busy"u8.ToArray());
         await spHost.WaitForAsync(m => m.Topic == "spBv1.0/eu/DDATA/store-1/kiosk-k1", mark, "DDATA kiosk-k1");
+        await bus.PublishRawAsync("store/wearables/clerk-ana/status", "on shift in tv"u8.ToArray());
+        await spHost.WaitForAsync(m => m.Topic == "spBv1.0/eu/DBIRTH/store-1/wearable-clerk-ana", mark, "DBIRTH wearable-clerk-ana");
+        await bus.PublishRawAsync("store/scanners/pos-1/status", "ready"u8.ToArray());
+        await spHost.WaitForAsync(m => m.Topic == "spBv1.0/eu/DBIRTH/store-1/scanner-pos-1", mark, "DBIRTH scanner-pos-1");
         await bus.PublishRawAsync("store/presence/members/entered", Encoding.UTF8.GetBytes("""{"type":"entered","eventId":"e1","memberId":"m1","zone":"z","confidence":1,"occurredAt":"2026-11-23T09:00:00Z","distanceMeters":1}"""));
         var ndata = await spHost.WaitForAsync(m => SparkplugHost.Type(m) == "NDATA" && SparkplugHost.Decode(m).Metrics.Any(x => x.Name == "Presence/Members Present" && x.LongValue == 1), mark, "NDATA members present = 1");
         Assert.DoesNotContain(SparkplugHost.Decode(ndata).Metrics, x => x.Name == "Properties/Version"); // only what changed
