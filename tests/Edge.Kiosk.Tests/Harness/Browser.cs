@@ -72,13 +72,22 @@ public sealed class Browser : IAsyncDisposable
               return r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(' | '));
             })()
             """;
+        var result = await EvaluateSettledAsync<JsonElement>(page, script);
+        return [.. result.EnumerateArray().Select(e => e.GetString()!)];
+    }
+
+    /// <summary>
+    /// Evaluates a script once the page has loaded, again (up to 3 times) when the page replaced its document during
+    /// the evaluation (htmx navigation, idle logout, a reload after a live-connection hiccup on a loaded machine).
+    /// </summary>
+    public static async Task<T> EvaluateSettledAsync<T>(IPage page, string script)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 await page.WaitForLoadStateAsync(LoadState.Load);
-                var result = await page.EvaluateAsync<JsonElement>(script);
-                return [.. result.EnumerateArray().Select(e => e.GetString()!)];
+                return await page.EvaluateAsync<T>(script);
             }
             catch (PlaywrightException ex) when (attempt < 3 && ex.Message.Contains("context was destroyed", StringComparison.Ordinal))
             {

@@ -99,7 +99,7 @@ public sealed class AccessibilityTests
         }
 
         // WCAG 2.5.5: every visible control at least 44 x 44 CSS px (inline text links inside sentences excepted: there are none).
-        var small = await page.EvaluateAsync<string[]>("""
+        var small = await Browser.EvaluateSettledAsync<string[]>(page, """
             () => [...document.querySelectorAll('a[href], button, input:not([type=hidden]), textarea, select, label.button')]
               .filter(e => { const s = getComputedStyle(e); return s.display !== 'none' && s.visibility !== 'hidden' && e.getClientRects().length > 0 && !e.closest('.skip') && !(e.type === 'radio' || e.type === 'checkbox'); })
               .filter(e => { const r = e.getBoundingClientRect(); return r.width < 44 || r.height < 44; })
