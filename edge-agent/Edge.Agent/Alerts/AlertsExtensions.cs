@@ -19,9 +19,7 @@ internal static class AlertsExtensions
         builder.Services.AddSingleton<StaffAlertService>();
         builder.Services.AddSingleton<AlertReporter>();
         builder.Services.AddHostedService<AlertEscalationService>();
-        builder.Services.AddSingleton<AlertTriggerQueue>();
-        builder.Services.AddSingleton<IPresenceConsumer>(sp => sp.GetRequiredService<AlertTriggerQueue>());
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<AlertTriggerQueue>());
+        builder.Services.AddPresenceWorkQueue<AlertTriggerQueue>();
         builder.Services.AddSingleton<IBusHandler, ConsentWithdrawalHandler>();
         return builder;
     }

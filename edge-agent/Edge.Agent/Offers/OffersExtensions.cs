@@ -16,9 +16,7 @@ internal static class OffersExtensions
         builder.Services.AddHostedService<ModelLoaderService>();
         builder.Services.AddSingleton<OfferScorer>();
         builder.Services.AddSingleton<OfferEngine>();
-        builder.Services.AddSingleton<PresenceOfferQueue>();
-        builder.Services.AddSingleton<IPresenceConsumer>(sp => sp.GetRequiredService<PresenceOfferQueue>());
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<PresenceOfferQueue>());
+        builder.Services.AddPresenceWorkQueue<PresenceOfferQueue>();
         return builder;
     }
 }

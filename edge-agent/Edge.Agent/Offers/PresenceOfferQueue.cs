@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Edge.Agent.Members;
 using Edge.Contracts.Presence;
 using Microsoft.Extensions.Options;
@@ -9,52 +8,31 @@ namespace Edge.Agent.Offers;
 /// Entered and Dwelled presence events of members who consent to personalised screens wait here for a decision.
 /// Bounded: when full the OLDEST waiting event is dropped (the shopper has likely moved on) and counted.
 /// </summary>
-internal sealed class PresenceOfferQueue : BackgroundService, IPresenceConsumer
+internal sealed class PresenceOfferQueue(OfferEngine engine, IOptions<OffersOptions> options, AgentCounters counters, ILogger<PresenceOfferQueue> logger)
+    : PresenceWorkQueue<PresenceEvent>(options.Value.QueueCapacity, () => counters.Increment("offers.queue_dropped"))
 {
-    private readonly Channel<(PresenceEvent Presence, MemberRecord Member)> _queue;
-    private readonly OfferEngine _engine;
-    private readonly AgentCounters _counters;
-    private readonly ILogger<PresenceOfferQueue> _logger;
-
-    public PresenceOfferQueue(OfferEngine engine, IOptions<OffersOptions> options, AgentCounters counters, ILogger<PresenceOfferQueue> logger)
-    {
-        _engine = engine;
-        _counters = counters;
-        _logger = logger;
-        _queue = Channel.CreateBounded<(PresenceEvent, MemberRecord)>(
-            new BoundedChannelOptions(options.Value.QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
-            _ => counters.Increment("offers.queue_dropped"));
-    }
-
-    public void OnPresence(PresenceEvent presence, MemberRecord member)
+    protected override PresenceEvent? Select(PresenceEvent presence, MemberRecord member)
     {
         if (presence is not (MemberEntered or MemberDwelled))
         {
-            return;
+            return null;
         }
 
         if (!member.Consent.PersonalisedScreens)
         {
-            _counters.Increment("offers.no_screen_consent");
-            return;
+            counters.Increment("offers.no_screen_consent");
+            return null;
         }
 
-        _queue.Writer.TryWrite((presence, member));
+        return presence;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ProcessAsync(PresenceEvent presence, MemberRecord member, CancellationToken cancellationToken) =>
+        engine.DecideAsync(member, presence.Zone, null, presence.EventId, cancellationToken);
+
+    protected override void OnFailed(MemberRecord member, Exception error)
     {
-        await foreach (var (presence, member) in _queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
-        {
-            try
-            {
-                await _engine.DecideAsync(member, presence.Zone, null, presence.EventId, stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
-            {
-                _counters.Increment("offers.decision_failed");
-                OffersLog.DecisionFailed(_logger, member.MemberId, e);
-            }
-        }
+        counters.Increment("offers.decision_failed");
+        OffersLog.DecisionFailed(logger, member.MemberId, error);
     }
 }
