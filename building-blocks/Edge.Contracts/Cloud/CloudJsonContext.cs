@@ -7,6 +7,7 @@ namespace Edge.Contracts.Cloud;
 [JsonSerializable(typeof(OutboxEvent))]
 [JsonSerializable(typeof(UpBatch))]
 [JsonSerializable(typeof(LocalDownEvent))]
+[JsonSerializable(typeof(KioskPairingConfirmation))]
 [JsonSerializable(typeof(ModelBundleReady))]
 [JsonSerializable(typeof(CommandResponse))]
 public sealed partial class CloudJsonContext : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using Edge.Contracts.Cloud;
 using System.Text.Json;
 using Edge.Contracts;
 using Edge.Contracts.Agent;
@@ -37,7 +38,8 @@ internal sealed class LocalBusListener(
 
     public string OffersTopic { get; } = AgentTopics.OffersFor(options.Value.Zone);
 
-    public string PairingTopic { get; } = $"{LocalTopics.Kiosk}/{options.Value.KioskId}/pairing";
+    /// <summary>Pairing confirmations the cloud relays for every kiosk of the store (cloud-sync forwards them here).</summary>
+    public string PairingTopic { get; } = CloudTopics.LocalDownFor(DownKinds.KioskPairing);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -87,9 +89,14 @@ internal sealed class LocalBusListener(
             }
             else if (message.Topic == PairingTopic)
             {
-                var confirmation = JsonSerializer.Deserialize(message.Payload.Span, KioskBusJsonContext.Default.KioskPairingConfirmation)
+                var down = JsonSerializer.Deserialize(message.Payload.Span, CloudJsonContext.Default.LocalDownEvent)
+                    ?? throw new JsonException("empty down event");
+                var confirmation = down.Body.Deserialize(CloudJsonContext.Default.KioskPairingConfirmation)
                     ?? throw new JsonException("empty pairing confirmation");
-                await ConfirmPairingAsync(confirmation, ct);
+                if (confirmation.KioskId == options.Value.KioskId)
+                {
+                    await ConfirmPairingAsync(confirmation, ct);
+                }
             }
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException)

@@ -1,3 +1,4 @@
+using Edge.Contracts.Cloud;
 using System.Text;
 using System.Text.Json;
 using Edge.Kiosk.Proximity;
@@ -79,9 +80,13 @@ public sealed class LoginJourneyTests
         var listener = s.Kiosk.Get<LocalBusListener>();
         var pairing = s.Kiosk.Get<PairingService>();
 
+        // A confirmation for another kiosk of the store is not this kiosk's business: ignored, not counted.
+        await ConfirmAsync(s, nonce!, FakeAgent.QrToken, kioskId: "kiosk-8");
+
         // A QR that is not this kiosk's: refused and counted, the page keeps waiting.
         await ConfirmAsync(s, "0000000000000000ffffffffffffffff", FakeAgent.QrToken);
         await WaitUntilAsync(() => pairing.Refused == 1);
+        Assert.Empty(s.Agent!.Logins);
 
         // The right QR but a token edge-agent rejects: the screen says so.
         await ConfirmAsync(s, nonce!, "m-jane.1.0000000000000000");
@@ -127,9 +132,15 @@ public sealed class LoginJourneyTests
         await page.Locator("#prox-submit").ClickAsync();
     }
 
-    private static Task ConfirmAsync(KioskScenario s, string nonce, string token) =>
-        s.Bus.PublishAsync(s.Kiosk.Get<LocalBusListener>().PairingTopic,
-            JsonSerializer.SerializeToUtf8Bytes(new KioskPairingConfirmation(nonce, token), KioskBusJsonContext.Default.KioskPairingConfirmation));
+    /// <summary>What cloud-sync forwards when the cloud relays the member app's confirmation (a LocalDownEvent).</summary>
+    private static Task ConfirmAsync(KioskScenario s, string nonce, string token, string kioskId = "kiosk-7")
+    {
+        var body = JsonSerializer.SerializeToElement(new KioskPairingConfirmation(kioskId, nonce, token), CloudJsonContext.Default.KioskPairingConfirmation);
+        var down = new LocalDownEvent("pair-" + nonce, DownKinds.KioskPairing, Interlocked.Increment(ref s_sequence), DateTimeOffset.UnixEpoch, body);
+        return s.Bus.PublishAsync(s.Kiosk.Get<LocalBusListener>().PairingTopic, JsonSerializer.SerializeToUtf8Bytes(down, CloudJsonContext.Default.LocalDownEvent));
+    }
+
+    private static long s_sequence;
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
