@@ -25,11 +25,6 @@ internal sealed class PhonePlayer(IMqttClient? hub, MemberRegistry members, Time
     private readonly SemaphoreSlim _connectGate = new(1, 1);
     private readonly List<Task> _walks = [];
 
-    /// <summary>Adverts published so far (all walks).</summary>
-    public long Published => Interlocked.Read(ref _published);
-
-    private long _published;
-
     /// <summary>
     /// Checks the request and starts the walk in the background. <see cref="KeyNotFoundException"/>: no such opted-in
     /// member; <see cref="ArgumentException"/>: bad zone or length, or the player is not set up (the message says which key).
@@ -106,7 +101,6 @@ internal sealed class PhonePlayer(IMqttClient? hub, MemberRegistry members, Time
                 {
                     // QoS 0, as relays send: a lost advert is a lost radio packet, the next one follows.
                     await client.PublishAsync(new MqttMessage(RawTopicPrefix + receiver, payload) { PayloadIsUtf8 = true }, cancellationToken).ConfigureAwait(false);
-                    Interlocked.Increment(ref _published);
                 }
             }
         }
