@@ -12,5 +12,6 @@ return await EdgeService.RunAsync("reference-cloud", args, static args =>
     var app = builder.Build();
     app.MapEdgeHealthChecks();
     app.MapCloudApi();
+    app.MapStoreContentApi();
     return app;
 });

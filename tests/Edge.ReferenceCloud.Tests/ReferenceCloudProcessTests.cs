@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -18,56 +17,31 @@ namespace Edge.ReferenceCloud.Tests;
 /// </summary>
 public sealed class ReferenceCloudProcessTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-    private readonly TempDirectory _dir = new("reference-cloud");
-    private readonly HttpClient _http = new();
-    private MosquittoBroker? _broker;
-    private ServiceProcess? _cloud;
-    private IMqttClient? _hub;
+    private static readonly TimeSpan Timeout = CloudUnderTest.Timeout;
+    private CloudUnderTest? _c;
+
+    private HttpClient Http => _c!.Http;
+
+    private IMqttClient Hub => _c!.Hub;
+
+    private TempDirectory Dir => _c!.Dir;
+
+    private MosquittoBroker Broker => _c!.Broker;
 
     public async Task InitializeAsync()
     {
-        if (ExternalTools.Find("mosquitto") is null)
+        if (ExternalTools.Find("mosquitto") is not null)
         {
-            return;
+            _c = await CloudUnderTest.StartAsync();
         }
-
-        _broker = await MosquittoBroker.StartAsync();
-        var port = FreePort.Next();
-        _http.BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
-        _cloud = ServiceProcess.Start(ServiceProcess.BinaryPath("hq/Edge.ReferenceCloud", "reference-cloud.dll"), new Dictionary<string, string?>
-        {
-            ["EDGE_CONFIG_DIR"] = _dir.Sub("etc"),
-            ["ReferenceCloud__Url"] = _http.BaseAddress.ToString().TrimEnd('/'),
-            ["ReferenceCloud__Broker"] = _broker.Uri,
-            ["ReferenceCloud__DatabasePath"] = _dir.File("cloud.db"),
-            ["ReferenceCloud__FleetCaDirectory"] = _dir.Sub("ca"),
-            ["ReferenceCloud__SigningKeyFile"] = _dir.File("down.key"),
-        });
-        _hub = new MqttClientFactory().Create(new MqttClientOptions { Server = _broker.Uri, ClientId = "hub-s042" });
-        await _hub.ConnectAsync().WaitAsync(Timeout);
-        await WaitUntilCloudAnswersAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (_hub is not null)
+        if (_c is not null)
         {
-            await _hub.DisposeAsync();
+            await _c.DisposeAsync();
         }
-
-        if (_cloud is not null)
-        {
-            await _cloud.DisposeAsync();
-        }
-
-        if (_broker is not null)
-        {
-            await _broker.DisposeAsync();
-        }
-
-        _http.Dispose();
-        _dir.Dispose();
     }
 
     [RequiresMosquittoFact]
@@ -91,17 +65,17 @@ public sealed class ReferenceCloudProcessTests : IAsyncLifetime
     [RequiresMosquittoFact]
     public async Task Down_Posted_ArrivesSignedWithPerKindSequence()
     {
-        await _hub!.SubscribeAsync([new MqttSubscription(CloudTopics.DownFilter("s042"))]).WaitAsync(Timeout);
-        var publicKeyPem = await _http.GetStringAsync("/api/down-signing-key");
+        await Hub.SubscribeAsync([new MqttSubscription(CloudTopics.DownFilter("s042"))]).WaitAsync(Timeout);
+        var publicKeyPem = await Http.GetStringAsync("/api/down-signing-key");
 
         var body = """{"offers":[{"id":"o-1","discount":0.2}]}""";
-        (await _http.PostAsync("/api/stores/s042/down/offer-catalog", new StringContent(body, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
-        (await _http.PostAsync("/api/stores/s042/down/offer-catalog", new StringContent(body, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
-        var unknown = await _http.PostAsync("/api/stores/s042/down/lottery", new StringContent(body, Encoding.UTF8, "application/json"));
-        var notJson = await _http.PostAsync("/api/stores/s042/down/offer-catalog", new StringContent("offers: 1", Encoding.UTF8, "application/json"));
+        (await Http.PostAsync("/api/stores/s042/down/offer-catalog", new StringContent(body, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        (await Http.PostAsync("/api/stores/s042/down/offer-catalog", new StringContent(body, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        var unknown = await Http.PostAsync("/api/stores/s042/down/lottery", new StringContent(body, Encoding.UTF8, "application/json"));
+        var notJson = await Http.PostAsync("/api/stores/s042/down/offer-catalog", new StringContent("offers: 1", Encoding.UTF8, "application/json"));
 
-        var one = await _hub.Messages.ReadAsync().AsTask().WaitAsync(Timeout);
-        var two = await _hub.Messages.ReadAsync().AsTask().WaitAsync(Timeout);
+        var one = await Hub.Messages.ReadAsync().AsTask().WaitAsync(Timeout);
+        var two = await Hub.Messages.ReadAsync().AsTask().WaitAsync(Timeout);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
         Assert.Equal(["1", "2"], new[] { one, two }.Select(m => m.GetUserProperty(DownProperties.Sequence)));
@@ -117,7 +91,7 @@ public sealed class ReferenceCloudProcessTests : IAsyncLifetime
     [RequiresMosquittoFact]
     public async Task Members_EnrolThenRevoke_SignedDeltasInSequenceWithHashedPinAndPhone()
     {
-        await _hub!.SubscribeAsync([new MqttSubscription(CloudTopics.Down("s042", DownKinds.MemberDelta))]).WaitAsync(Timeout);
+        await Hub.SubscribeAsync([new MqttSubscription(CloudTopics.Down("s042", DownKinds.MemberDelta))]).WaitAsync(Timeout);
         var enrol = new
         {
             memberId = "m-jane", firstName = "Jane", tier = "gold", pin = "4711", phone = "+4790000000",
@@ -125,13 +99,13 @@ public sealed class ReferenceCloudProcessTests : IAsyncLifetime
             interests = new[] { "coffee" },
         };
 
-        var enrolled = await (await _http.PostAsJsonAsync("/api/stores/s042/members", enrol)).Content.ReadFromJsonAsync<JsonElement>();
-        var badPin = await _http.PostAsJsonAsync("/api/stores/s042/members", enrol with { pin = "47a1" });
-        var revoked = await _http.DeleteAsync("/api/stores/s042/members/m-jane");
-        var revokedTwice = await _http.DeleteAsync("/api/stores/s042/members/m-jane");
+        var enrolled = await (await Http.PostAsJsonAsync("/api/stores/s042/members", enrol)).Content.ReadFromJsonAsync<JsonElement>();
+        var badPin = await Http.PostAsJsonAsync("/api/stores/s042/members", enrol with { pin = "47a1" });
+        var revoked = await Http.DeleteAsync("/api/stores/s042/members/m-jane");
+        var revokedTwice = await Http.DeleteAsync("/api/stores/s042/members/m-jane");
 
-        var upsert = await _hub.Messages.ReadAsync().AsTask().WaitAsync(Timeout);
-        var revoke = await _hub.Messages.ReadAsync().AsTask().WaitAsync(Timeout);
+        var upsert = await Hub.Messages.ReadAsync().AsTask().WaitAsync(Timeout);
+        var revoke = await Hub.Messages.ReadAsync().AsTask().WaitAsync(Timeout);
         var delta = JsonSerializer.Deserialize(upsert.Payload.Span, Edge.Contracts.Agent.AgentBusJsonContext.Default.MemberDelta)!;
         Assert.Equal(1, delta.Sequence);
         Assert.Equal("1", upsert.GetUserProperty(DownProperties.Sequence));
@@ -158,7 +132,7 @@ public sealed class ReferenceCloudProcessTests : IAsyncLifetime
         name.AddOrganizationalUnitName("s042");
         name.AddCommonName("hub-1");
         var csr = new System.Security.Cryptography.X509Certificates.CertificateRequest(name.Build(), hubKey, HashAlgorithmName.SHA256).CreateSigningRequestPem();
-        (await _http.PostAsJsonAsync("/api/claims", new { storeId = "s042", code = "K7Q2-9XPM", validForMinutes = 60 })).EnsureSuccessStatusCode();
+        (await Http.PostAsJsonAsync("/api/claims", new { storeId = "s042", code = "K7Q2-9XPM", validForMinutes = 60 })).EnsureSuccessStatusCode();
 
         var response = await ClaimAsync(new ClaimRequest("s042", "hub-1", "K7Q2-9XPM", csr, "test"));
 
@@ -174,15 +148,15 @@ public sealed class ReferenceCloudProcessTests : IAsyncLifetime
     [RequiresMosquittoFact]
     public async Task EdgeProvisionClaim_AgainstTheReferenceCloud_HubGetsItsIdentity()
     {
-        var etc = _dir.Sub("hub-etc");
-        string[] paths = ["--config-dir", etc, "--state-dir", _dir.Sub("hub-state")];
+        var etc = Dir.Sub("hub-etc");
+        string[] paths = ["--config-dir", etc, "--state-dir", Dir.Sub("hub-state")];
         var cli = ServiceProcess.BinaryPath("provisioning/Edge.Provisioning", "edge-provision.dll");
         await using var init = ServiceProcess.Start(cli, new Dictionary<string, string?>(), ["init", "--store", "s042", "--hub", "hub-7", "--service-user", Environment.UserName, "--json", .. paths]);
         Assert.Equal(0, await init.WaitForExitAsync(Timeout));
         var code = JsonDocument.Parse(init.Output[init.Output.IndexOf('{', StringComparison.Ordinal)..]).RootElement.GetProperty("claimCode").GetString();
-        (await _http.PostAsJsonAsync("/api/claims", new { storeId = "s042", code, validForMinutes = 5 })).EnsureSuccessStatusCode();
+        (await Http.PostAsJsonAsync("/api/claims", new { storeId = "s042", code, validForMinutes = 5 })).EnsureSuccessStatusCode();
 
-        await using var claim = ServiceProcess.Start(cli, new Dictionary<string, string?> { ["EDGE_CLAIM_PASSWORD"] = "unused" }, ["claim", "--cloud-url", _broker!.Uri, .. paths]);
+        await using var claim = ServiceProcess.Start(cli, new Dictionary<string, string?> { ["EDGE_CLAIM_PASSWORD"] = "unused" }, ["claim", "--cloud-url", Broker.Uri, .. paths]);
         var exit = await claim.WaitForExitAsync(Timeout);
 
         Assert.True(exit == 0, claim.Output);
@@ -191,34 +165,17 @@ public sealed class ReferenceCloudProcessTests : IAsyncLifetime
         Assert.Equal("mqtts://127.0.0.1:8883", identity.GetProperty("server").GetString()); // ReferenceCloud:HubBroker's default
         using var certificate = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(identity.GetProperty("clientCertificateFile").GetString()!));
         Assert.Contains("CN=hub-7", certificate.Subject, StringComparison.Ordinal);
-        Assert.Equal(await _http.GetStringAsync("/api/fleet-ca"), File.ReadAllText(identity.GetProperty("caFile").GetString()!));
-    }
-
-    private async Task WaitUntilCloudAnswersAsync()
-    {
-        // The cloud subscribes to claims and up-streams in one SUBSCRIBE: once a claim is answered, both are in place.
-        var deadline = DateTimeOffset.UtcNow + Timeout;
-        while (true)
-        {
-            try
-            {
-                await ClaimAsync(new ClaimRequest("probe", "probe", "probe", "probe", "probe"), TimeSpan.FromSeconds(1));
-                return;
-            }
-            catch (TimeoutException) when (DateTimeOffset.UtcNow < deadline)
-            {
-            }
-        }
+        Assert.Equal(await Http.GetStringAsync("/api/fleet-ca"), File.ReadAllText(identity.GetProperty("caFile").GetString()!));
     }
 
     private async Task<ClaimResponse?> ClaimAsync(ClaimRequest request, TimeSpan? timeout = null)
     {
         var message = new MqttMessage(ClaimTopics.Claim, JsonSerializer.SerializeToUtf8Bytes(request, ClaimJsonContext.Default.ClaimRequest));
-        var answer = await _hub!.RequestAsync(message, timeout ?? Timeout);
+        var answer = await Hub.RequestAsync(message, timeout ?? Timeout);
         return JsonSerializer.Deserialize(answer.Payload.Span, ClaimJsonContext.Default.ClaimResponse);
     }
 
-    private Task PublishAsync(string topic, byte[] payload) => _hub!.PublishAsync(new MqttMessage(topic, payload)).WaitAsync(Timeout);
+    private Task PublishAsync(string topic, byte[] payload) => Hub.PublishAsync(new MqttMessage(topic, payload)).WaitAsync(Timeout);
 
     private static byte[] Batch(string store, string stream, params long[] sequences) =>
         JsonSerializer.SerializeToUtf8Bytes(
@@ -233,14 +190,14 @@ public sealed class ReferenceCloudProcessTests : IAsyncLifetime
         var deadline = DateTimeOffset.UtcNow + Timeout;
         while (true)
         {
-            var events = (await _http.GetFromJsonAsync<List<JsonElement>>($"/api/stores/{store}/events"))!;
+            var events = (await Http.GetFromJsonAsync<List<JsonElement>>($"/api/stores/{store}/events"))!;
             if (events.Count >= expected || DateTimeOffset.UtcNow > deadline)
             {
                 if (expected == 0)
                 {
                     // Nothing should arrive: the probe below proves the cloud has handled everything sent before it.
                     await ClaimAsync(new ClaimRequest("probe", "probe", "probe", "probe", "probe"));
-                    return (await _http.GetFromJsonAsync<List<JsonElement>>($"/api/stores/{store}/events"))!;
+                    return (await Http.GetFromJsonAsync<List<JsonElement>>($"/api/stores/{store}/events"))!;
                 }
 
                 return events;

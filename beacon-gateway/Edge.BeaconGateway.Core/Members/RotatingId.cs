@@ -1,34 +1,32 @@
 using System.Buffers.Binary;
+using Shared = Edge.Contracts.Members.RotatingId;
 
 namespace Edge.BeaconGateway.Members;
 
 /// <summary>
-/// The rotating member ID (docs/ble-rotating-id.md): the first 8 bytes of AES-128-ECB(K_member, W), where W is
-/// the window index as a 128-bit big-endian integer (8 zero bytes, then the index as big-endian uint64) and the
-/// window index is floor(Unix seconds / window length). The 8 bytes are sent in that order; the gateway reads
-/// them as a big-endian <see cref="ulong"/>.
+/// The rotating member ID: the derivation lives once in <see cref="Edge.Contracts.Members.RotatingId"/> (the phone
+/// side uses it too); this adds the gateway's batch path for the table rebuild (one AES-NI key schedule for
+/// consecutive windows), which tests check against the shared derivation.
 /// </summary>
 public static class RotatingId
 {
-    public static readonly TimeSpan DefaultWindow = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan DefaultWindow = Shared.DefaultWindow;
 
-    public static long WindowIndex(DateTimeOffset at, TimeSpan window)
-    {
-        // Integer floor division: a double loses the last tick before a boundary.
-        var ticks = (at - DateTimeOffset.UnixEpoch).Ticks;
-        var index = ticks / window.Ticks;
-        return ticks % window.Ticks < 0 ? index - 1 : index;
-    }
+    public static long WindowIndex(DateTimeOffset at, TimeSpan window) => Shared.WindowIndex(at, window);
 
-    public static DateTimeOffset WindowStart(long windowIndex, TimeSpan window) =>
-        DateTimeOffset.UnixEpoch.AddTicks(windowIndex * window.Ticks);
+    public static DateTimeOffset WindowStart(long windowIndex, TimeSpan window) => Shared.WindowStart(windowIndex, window);
 
+    /// <summary>
+    /// <see cref="Edge.Contracts.Members.RotatingId.Compute"/> through the AES-NI block cipher: the simulator computes one
+    /// per advert of up to thousands of phones, and the platform AES costs about 7.5 us a call here (its object and key
+    /// schedule each time). The test vectors here and the reference cloud's phone player tests (shared derivation, resolved
+    /// through this table) hold both to the same IDs.
+    /// </summary>
     public static ulong Compute(ReadOnlySpan<byte> memberKey, long windowIndex)
     {
-        Span<byte> block = stackalloc byte[16];
-        WriteWindowBlock(block, windowIndex);
-        Aes128Block.EncryptBlocks(memberKey, block, block);
-        return BinaryPrimitives.ReadUInt64BigEndian(block);
+        Span<ulong> id = stackalloc ulong[1];
+        ComputeConsecutive(memberKey, windowIndex, id);
+        return id[0];
     }
 
     /// <summary>Computes the IDs of windows <paramref name="firstWindow"/> .. + ids.Length - 1 with one key schedule.</summary>
@@ -38,7 +36,7 @@ public static class RotatingId
         blocks = blocks[..(16 * ids.Length)];
         for (var i = 0; i < ids.Length; i++)
         {
-            WriteWindowBlock(blocks.Slice(16 * i, 16), firstWindow + i);
+            Shared.WriteWindowBlock(blocks.Slice(16 * i, 16), firstWindow + i);
         }
 
         Aes128Block.EncryptBlocks(memberKey, blocks, blocks);
@@ -48,9 +46,5 @@ public static class RotatingId
         }
     }
 
-    internal static void WriteWindowBlock(Span<byte> block, long windowIndex)
-    {
-        block[..8].Clear();
-        BinaryPrimitives.WriteInt64BigEndian(block[8..], windowIndex);
-    }
+    internal static void WriteWindowBlock(Span<byte> block, long windowIndex) => Shared.WriteWindowBlock(block, windowIndex);
 }

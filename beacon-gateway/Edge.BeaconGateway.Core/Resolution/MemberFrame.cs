@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using Edge.BeaconGateway.Advertising;
 
 namespace Edge.BeaconGateway.Resolution;
 
@@ -11,14 +10,14 @@ namespace Edge.BeaconGateway.Resolution;
 /// </summary>
 public static class MemberFrame
 {
-    public const ushort ServiceUuid = 0xFFF6;
-    public const byte Version = 0x01;
+    public const ushort ServiceUuid = Edge.Contracts.Members.MemberAdvert.ServiceUuid;
+    public const byte Version = Edge.Contracts.Members.MemberAdvert.Version;
 
     /// <summary>Length of the service data after the UUID: version, ID, TX power.</summary>
-    public const int PayloadLength = 1 + 8 + 1;
+    public const int PayloadLength = Edge.Contracts.Members.MemberAdvert.PayloadLength;
 
     /// <summary>Flags (LE General Discoverable, BR/EDR not supported) plus the service data structure.</summary>
-    public const int AdvertLength = 3 + 2 + 2 + PayloadLength;
+    public const int AdvertLength = Edge.Contracts.Members.MemberAdvert.Length;
 
     /// <summary>
     /// Reads the value of a Service Data 16 structure (UUID included). Returns false when it is not ours;
@@ -46,18 +45,7 @@ public static class MemberFrame
         return true;
     }
 
-    /// <summary>Writes the whole advertising data a phone sends (17 bytes), for the simulator, tests and docs.</summary>
-    public static int WriteAdvert(Span<byte> destination, ulong rotatingId, sbyte txPowerAt1m)
-    {
-        destination[0] = 0x02;
-        destination[1] = AdType.Flags;
-        destination[2] = (byte)(AdvertisingFlags.LeGeneralDiscoverable | AdvertisingFlags.BrEdrNotSupported);
-        destination[3] = 1 + 2 + PayloadLength;
-        destination[4] = AdType.ServiceData16;
-        BinaryPrimitives.WriteUInt16LittleEndian(destination[5..], ServiceUuid);
-        destination[7] = Version;
-        BinaryPrimitives.WriteUInt64BigEndian(destination[8..], rotatingId);
-        destination[16] = (byte)txPowerAt1m;
-        return AdvertLength;
-    }
+    /// <summary>Writes the whole advertising data a phone sends (17 bytes): <see cref="Edge.Contracts.Members.MemberAdvert.Write"/>.</summary>
+    public static int WriteAdvert(Span<byte> destination, ulong rotatingId, sbyte txPowerAt1m) =>
+        Edge.Contracts.Members.MemberAdvert.Write(destination, rotatingId, txPowerAt1m);
 }

@@ -3,9 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace Edge.Contracts.Agent;
 
-/// <summary>Source-generated JSON of edge-agent's kiosk-side outbox events and the product catalog down message.</summary>
+/// <summary>Source-generated JSON of edge-agent's kiosk-side outbox events the product catalog and prize budget down messages.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ProductCatalogUpdate))]
+[JsonSerializable(typeof(PrizeBudgetUpdate))]
 [JsonSerializable(typeof(CouponSavedEvent))]
 [JsonSerializable(typeof(PrizeDrawEvent))]
 [JsonSerializable(typeof(ReviewPostedEvent))]

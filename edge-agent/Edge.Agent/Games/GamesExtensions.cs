@@ -11,7 +11,10 @@ internal static class GamesExtensions
         builder.AddEdgeOptions<GamesOptions>(GamesOptions.Section);
         builder.Services.AddSingleton<StoreCalendar>();
         builder.Services.TryAddSingleton<IGameRandom, CryptoGameRandom>();
-        builder.Services.TryAddSingleton<IPrizeBudgetSource, ConfiguredPrizeBudget>();
+        builder.Services.AddSingleton<ConfiguredPrizeBudget>();
+        builder.Services.AddSingleton<CloudPrizeBudget>();
+        builder.Services.AddSingleton<Bus.IBusHandler>(sp => sp.GetRequiredService<CloudPrizeBudget>());
+        builder.Services.TryAddSingleton<IPrizeBudgetSource>(sp => sp.GetRequiredService<CloudPrizeBudget>());
         builder.Services.AddSingleton<GameService>();
         return builder;
     }

@@ -15,7 +15,7 @@ internal sealed class GamesOptions : IValidatableObject
     [Range(1, 10_000)]
     public int CheckInPoints { get; set; } = 10;
 
-    /// <summary>Prize budget per <see cref="PrizeBudgetPeriod"/>, in the store's currency (the seam IPrizeBudgetSource may later take it from the cloud).</summary>
+    /// <summary>Prize budget per <see cref="PrizeBudgetPeriod"/>, in the store's currency (until the cloud sends a prize-budget down message, which replaces it).</summary>
     [Range(typeof(decimal), "0", "1000000")]
     public decimal PrizeBudget { get; set; } = 50m;
 

@@ -69,6 +69,7 @@ internal static class CloudApi
                 ? Results.Json(new DownSent($"member:{memberId}:revoke", sequence), CloudApiJsonContext.Default.DownSent)
                 : Results.NotFound());
         api.MapGet("/down-signing-key", (DownSigningKey key) => Results.Text(key.PublicKeyPem, "application/x-pem-file"));
+        api.MapGet("/model-signing-key", (Bundles.ModelSigningKey key) => Results.Text(key.Key.PublicKeyPem, "application/x-pem-file"));
         api.MapGet("/fleet-ca", (FleetCa ca) => Results.Text(ca.Certificate.ExportCertificatePem(), "application/x-pem-file"));
         return app;
     }

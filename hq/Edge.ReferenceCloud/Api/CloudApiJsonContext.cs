@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Edge.Contracts.Agent;
+using Edge.ReferenceCloud.Bundles;
 using Edge.ReferenceCloud.Members;
+using Edge.ReferenceCloud.Phone;
 using Edge.ReferenceCloud.Upstream;
 
 namespace Edge.ReferenceCloud.Api;
@@ -11,4 +14,12 @@ namespace Edge.ReferenceCloud.Api;
 [JsonSerializable(typeof(EnrolMemberRequest))]
 [JsonSerializable(typeof(MemberEnrolled))]
 [JsonSerializable(typeof(IReadOnlyList<ReceivedEvent>))]
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(ProductCatalogUpdate))]
+[JsonSerializable(typeof(PrizeBudgetUpdate))]
+[JsonSerializable(typeof(ModelBundleRequest))]
+[JsonSerializable(typeof(ModelBundleSent))]
+[JsonSerializable(typeof(WalkRequest))]
+[JsonSerializable(typeof(WalkStarted))]
+[JsonSerializable(typeof(IReadOnlyDictionary<string, long>))]
 internal sealed partial class CloudApiJsonContext : JsonSerializerContext;

@@ -22,4 +22,13 @@ internal static partial class CloudLog
 
     [LoggerMessage(10005, LogLevel.Error, "Handling a message on {Topic} failed; the cloud goes on with the next")]
     public static partial void MessageFailed(ILogger logger, Exception exception, string topic);
+
+    [LoggerMessage(10006, LogLevel.Warning, "API request refused ({Status}): {Reason}")]
+    public static partial void ApiRefused(ILogger logger, int status, string reason);
+
+    [LoggerMessage(10007, LogLevel.Information, "Phone of member {MemberId} walks into {Zone} of store {StoreId}: {Adverts} adverts")]
+    public static partial void WalkStarted(ILogger logger, string storeId, string memberId, string zone, int adverts);
+
+    [LoggerMessage(10008, LogLevel.Warning, "A phone walk stopped: the hub broker refused a publish")]
+    public static partial void WalkFailed(ILogger logger, Exception exception);
 }

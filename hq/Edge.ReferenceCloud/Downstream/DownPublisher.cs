@@ -19,8 +19,13 @@ internal sealed class DownPublisher(IMqttClient client, CloudDatabase database, 
     public Task<(string MessageId, long Sequence)> PublishAsync(string storeId, string kind, ReadOnlyMemory<byte> payload, string? messageId, CancellationToken cancellationToken) =>
         PublishAsync(storeId, kind, _ => payload, messageId, cancellationToken);
 
+    /// <summary>A model bundle chunk: binary payload, the chunk's properties beside the envelope.</summary>
+    public Task<(string MessageId, long Sequence)> PublishChunkAsync(string storeId, ReadOnlyMemory<byte> chunk, IReadOnlyList<MqttUserProperty> chunkProperties, CancellationToken cancellationToken) =>
+        PublishAsync(storeId, DownKinds.ModelBundle, _ => chunk, null, cancellationToken, chunkProperties);
+
     /// <summary>For bodies that carry their own sequence (member deltas): the body is made once the number is taken.</summary>
-    public async Task<(string MessageId, long Sequence)> PublishAsync(string storeId, string kind, Func<long, ReadOnlyMemory<byte>> bodyFor, string? messageId, CancellationToken cancellationToken)
+    public async Task<(string MessageId, long Sequence)> PublishAsync(
+        string storeId, string kind, Func<long, ReadOnlyMemory<byte>> bodyFor, string? messageId, CancellationToken cancellationToken, IReadOnlyList<MqttUserProperty>? extraProperties = null)
     {
         ArgumentNullException.ThrowIfNull(bodyFor);
         var sequence = NextSequence(storeId, kind);
@@ -30,9 +35,10 @@ internal sealed class DownPublisher(IMqttClient client, CloudDatabase database, 
         var message = new MqttMessage(CloudTopics.Down(storeId, kind), payload)
         {
             Qos = MqttQualityOfService.AtLeastOnce,
-            ContentType = "application/json",
+            ContentType = extraProperties is null ? "application/json" : "application/octet-stream",
             UserProperties =
             [
+                .. extraProperties ?? [],
                 new MqttUserProperty(DownProperties.MessageId, messageId),
                 new MqttUserProperty(DownProperties.Sequence, sequence.ToString(CultureInfo.InvariantCulture)),
                 new MqttUserProperty(DownProperties.StoreId, storeId),

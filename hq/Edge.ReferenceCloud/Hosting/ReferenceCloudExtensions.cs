@@ -13,6 +13,8 @@ namespace Edge.ReferenceCloud.Hosting;
 
 internal static class ReferenceCloudExtensions
 {
+    private const string PhoneClient = "phones";
+
     /// <summary>Claims, up-stream ledger, signed down messages, the HTTP API, and the cloud broker connection.</summary>
     public static WebApplicationBuilder AddReferenceCloud(this WebApplicationBuilder builder)
     {
@@ -41,6 +43,24 @@ internal static class ReferenceCloudExtensions
         builder.Services.AddSingleton<UpstreamHandler>();
         builder.Services.AddSingleton<DownPublisher>();
         builder.Services.AddSingleton<Members.MemberRegistry>();
+        builder.Services.AddSingleton<Stores.StoreDirectory>();
+        builder.Services.AddSingleton<Diagnostics.ApiRefusals>();
+        builder.Services.AddSingleton<Catalogs.StoreCatalogs>();
+        builder.Services.AddSingleton(sp => new Bundles.ModelSigningKey(DownSigningKey.LoadOrCreate(sp.GetRequiredService<IOptions<ReferenceCloudOptions>>().Value.ModelSigningKeyFile)));
+        builder.Services.AddSingleton<Bundles.ModelBundlePublisher>();
+        if (!string.IsNullOrWhiteSpace(options.PhoneBroker))
+        {
+            // The store hub's own broker, apart from the cloud broker: the phone player stands where the store's radios are.
+            builder.Services.AddEdgeMqtt(o =>
+            {
+                o.Server = options.PhoneBroker;
+                o.ClientId = "reference-cloud-phones";
+            }, PhoneClient);
+        }
+
+        builder.Services.AddSingleton(sp => new Phone.PhonePlayer(
+            sp.GetKeyedService<Edge.Messaging.IMqttClient>(PhoneClient), sp.GetRequiredService<Members.MemberRegistry>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<ReferenceCloudOptions>>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Phone.PhonePlayer>>()));
         builder.Services.AddSingleton<CloudBusService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CloudBusService>());
         return builder;

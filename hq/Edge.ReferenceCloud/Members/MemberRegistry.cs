@@ -69,4 +69,17 @@ internal sealed class MemberRegistry(CloudDatabase database, DownPublisher publi
             new MemberDelta(seq, memberId, MemberDeltaKind.Revoke), AgentBusJsonContext.Default.MemberDelta), $"member:{memberId}:revoke", cancellationToken).ConfigureAwait(false);
         return sequence;
     }
+
+    /// <summary>The rotating-ID key of an opted-in member (what their app holds); null when unknown or revoked.</summary>
+    public byte[]? KeyOf(string storeId, string memberId)
+    {
+        lock (database.Gate)
+        {
+            using var command = database.Connection.CreateCommand();
+            command.CommandText = "SELECT rotating_id_key FROM members WHERE store_id = $s AND member_id = $m AND revoked_at IS NULL";
+            command.Parameters.AddWithValue("$s", storeId);
+            command.Parameters.AddWithValue("$m", memberId);
+            return command.ExecuteScalar() as byte[];
+        }
+    }
 }

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Edge.Contracts.Agent;
+using Edge.ReferenceCloud.Bundles;
+using Edge.ReferenceCloud.Catalogs;
+using Edge.ReferenceCloud.Diagnostics;
+using Edge.ReferenceCloud.Phone;
+using Edge.ReferenceCloud.Stores;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Edge.ReferenceCloud.Api;
+
+/// <summary>
+/// What HQ sends a store (offer and product catalogs, prize budgets, model bundles) and the phone player. Every route
+/// refuses an unknown store (404) and bad input (400) with the reason, counted in <see cref="ApiRefusals"/>.
+/// </summary>
+internal static class StoreContentApi
+{
+    public static IEndpointRouteBuilder MapStoreContentApi(this IEndpointRouteBuilder app)
+    {
+        var store = app.MapGroup("/api/stores/{storeId}");
+        store.MapPut("/offers", (string storeId, JsonElement body, StoreCatalogs catalogs, StoreDirectory stores, ApiRefusals refusals, CancellationToken ct) =>
+            SendAsync("offers", storeId, stores, refusals, () => catalogs.PublishOffersAsync(storeId, body, ct)));
+        store.MapPut("/products", (string storeId, ProductCatalogUpdate body, StoreCatalogs catalogs, StoreDirectory stores, ApiRefusals refusals, CancellationToken ct) =>
+            SendAsync("products", storeId, stores, refusals, () => catalogs.PublishProductsAsync(storeId, body, ct)));
+        store.MapPut("/prize-budget", (string storeId, PrizeBudgetUpdate body, StoreCatalogs catalogs, StoreDirectory stores, ApiRefusals refusals, CancellationToken ct) =>
+            SendAsync("prize-budget", storeId, stores, refusals, () => catalogs.PublishPrizeBudgetAsync(storeId, body, ct)));
+        store.MapPost("/model-bundles", async (string storeId, ModelBundleRequest body, ModelBundlePublisher bundles, StoreDirectory stores, ApiRefusals refusals, CancellationToken ct) =>
+        {
+            if (!stores.IsKnown(storeId))
+            {
+                return UnknownStore("model-bundles", storeId, refusals);
+            }
+
+            try
+            {
+                return Results.Json(await bundles.PublishAsync(storeId, body, ct).ConfigureAwait(false), CloudApiJsonContext.Default.ModelBundleSent);
+            }
+            catch (ArgumentException e)
+            {
+                return refusals.Refuse("model-bundles", StatusCodes.Status400BadRequest, e.Message);
+            }
+        });
+        store.MapPost("/members/{memberId}/walk", async (string storeId, string memberId, WalkRequest body, PhonePlayer player, StoreDirectory stores, ApiRefusals refusals, CancellationToken ct) =>
+        {
+            if (!stores.IsKnown(storeId))
+            {
+                return UnknownStore("walk", storeId, refusals);
+            }
+
+            try
+            {
+                return Results.Json(await player.StartWalkAsync(storeId, memberId, body, ct).ConfigureAwait(false), CloudApiJsonContext.Default.WalkStarted, statusCode: StatusCodes.Status202Accepted);
+            }
+            catch (KeyNotFoundException e)
+            {
+                return refusals.Refuse("walk", StatusCodes.Status404NotFound, e.Message);
+            }
+            catch (ArgumentException e)
+            {
+                return refusals.Refuse("walk", StatusCodes.Status400BadRequest, e.Message);
+            }
+        });
+        app.MapGet("/api/refusals", (ApiRefusals refusals) => Results.Json(refusals.Counts, CloudApiJsonContext.Default.IReadOnlyDictionaryStringInt64));
+        return app;
+    }
+
+    private static async Task<IResult> SendAsync(string route, string storeId, StoreDirectory stores, ApiRefusals refusals, Func<Task<(string MessageId, long Sequence)>> send)
+    {
+        if (!stores.IsKnown(storeId))
+        {
+            return UnknownStore(route, storeId, refusals);
+        }
+
+        try
+        {
+            var (id, sequence) = await send().ConfigureAwait(false);
+            return Results.Json(new DownSent(id, sequence), CloudApiJsonContext.Default.DownSent);
+        }
+        catch (ArgumentException e)
+        {
+            return refusals.Refuse(route, StatusCodes.Status400BadRequest, e.Message);
+        }
+    }
+
+    private static IResult UnknownStore(string route, string storeId, ApiRefusals refusals) =>
+        refusals.Refuse(route, StatusCodes.Status404NotFound, $"store '{storeId}' is unknown: enter its claim code first (POST /api/claims)");
+}
