@@ -149,6 +149,36 @@ public sealed class StoreContentTests
         return key;
     }
 
+    [RequiresMosquittoFact]
+    public async Task PairKiosk_MembersAppConfirmsAQr_SignedDownMessageWithATokenMadeWithTheMembersKey()
+    {
+        // Bad inputs tried: an unknown store, an unknown member, a kiosk id with a space, an empty nonce, a nonce with a slash.
+        await using var c = await CloudUnderTest.StartAsync();
+        await c.ExpectStoreAsync("s042");
+        var jane = await (await c.Http.PostAsJsonAsync("/api/stores/s042/members", new { memberId = "m-jane", firstName = "Jane", tier = "gold", consent = new { presence = true } })).Content.ReadFromJsonAsync<JsonElement>();
+        await c.Hub.SubscribeAsync([new MqttSubscription(CloudTopics.Down("s042", DownKinds.KioskPairing))]).WaitAsync(CloudUnderTest.Timeout);
+        using var key = await DownKeyAsync(c);
+
+        Assert.Equal(1, await SequenceOfAsync(await c.Http.PostAsJsonAsync("/api/stores/s042/members/m-jane/pair-kiosk", new { kioskId = "kiosk-1", nonce = "a1b2c3d4e5f6a7b8" })));
+        var refused = new[]
+        {
+            await c.Http.PostAsJsonAsync("/api/stores/s999/members/m-jane/pair-kiosk", new { kioskId = "kiosk-1", nonce = "a1b2" }),
+            await c.Http.PostAsJsonAsync("/api/stores/s042/members/m-nobody/pair-kiosk", new { kioskId = "kiosk-1", nonce = "a1b2" }),
+            await c.Http.PostAsJsonAsync("/api/stores/s042/members/m-jane/pair-kiosk", new { kioskId = "kiosk 1", nonce = "a1b2" }),
+            await c.Http.PostAsJsonAsync("/api/stores/s042/members/m-jane/pair-kiosk", new { kioskId = "kiosk-1", nonce = "" }),
+            await c.Http.PostAsJsonAsync("/api/stores/s042/members/m-jane/pair-kiosk", new { kioskId = "kiosk-1", nonce = "a1/b2" }),
+        };
+
+        var down = await c.NextAsync();
+        Assert.True(Verifies(key, "s042", down));
+        var confirmation = JsonSerializer.Deserialize(down.Payload.Span, CloudJsonContext.Default.KioskPairingConfirmation)!;
+        Assert.Equal(("kiosk-1", "a1b2c3d4e5f6a7b8"), (confirmation.KioskId, confirmation.Nonce));
+        Assert.True(Edge.Contracts.Members.QrPairingToken.TryParse(confirmation.PairingToken, out var member, out var window, out var code));
+        Assert.Equal("m-jane", member);
+        Assert.True(Edge.Contracts.Members.QrPairingToken.CodeMatches(Convert.FromBase64String(jane.GetProperty("rotatingIdKey").GetString()!), window, code));
+        Assert.Equal([404, 404, 400, 400, 400], refused.Select(r => (int)r.StatusCode));
+    }
+
     private static async Task<long> SequenceOfAsync(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();

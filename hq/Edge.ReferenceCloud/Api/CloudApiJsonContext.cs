@@ -21,5 +21,6 @@ namespace Edge.ReferenceCloud.Api;
 [JsonSerializable(typeof(ModelBundleSent))]
 [JsonSerializable(typeof(WalkRequest))]
 [JsonSerializable(typeof(WalkStarted))]
+[JsonSerializable(typeof(PairKioskRequest))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, long>))]
 internal sealed partial class CloudApiJsonContext : JsonSerializerContext;

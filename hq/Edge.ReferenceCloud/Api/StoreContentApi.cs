@@ -26,47 +26,27 @@ internal static class StoreContentApi
             SendAsync("products", storeId, stores, refusals, () => catalogs.PublishProductsAsync(storeId, body, ct)));
         store.MapPut("/prize-budget", (string storeId, PrizeBudgetUpdate body, StoreCatalogs catalogs, StoreDirectory stores, ApiRefusals refusals, CancellationToken ct) =>
             SendAsync("prize-budget", storeId, stores, refusals, () => catalogs.PublishPrizeBudgetAsync(storeId, body, ct)));
-        store.MapPost("/model-bundles", async (string storeId, ModelBundleRequest body, ModelBundlePublisher bundles, StoreDirectory stores, ApiRefusals refusals, CancellationToken ct) =>
-        {
-            if (!stores.IsKnown(storeId))
-            {
-                return UnknownStore("model-bundles", storeId, refusals);
-            }
-
-            try
-            {
-                return Results.Json(await bundles.PublishAsync(storeId, body, ct).ConfigureAwait(false), CloudApiJsonContext.Default.ModelBundleSent);
-            }
-            catch (ArgumentException e)
-            {
-                return refusals.Refuse("model-bundles", StatusCodes.Status400BadRequest, e.Message);
-            }
-        });
-        store.MapPost("/members/{memberId}/walk", async (string storeId, string memberId, WalkRequest body, PhonePlayer player, StoreDirectory stores, ApiRefusals refusals, CancellationToken ct) =>
-        {
-            if (!stores.IsKnown(storeId))
-            {
-                return UnknownStore("walk", storeId, refusals);
-            }
-
-            try
-            {
-                return Results.Json(await player.StartWalkAsync(storeId, memberId, body, ct).ConfigureAwait(false), CloudApiJsonContext.Default.WalkStarted, statusCode: StatusCodes.Status202Accepted);
-            }
-            catch (KeyNotFoundException e)
-            {
-                return refusals.Refuse("walk", StatusCodes.Status404NotFound, e.Message);
-            }
-            catch (ArgumentException e)
-            {
-                return refusals.Refuse("walk", StatusCodes.Status400BadRequest, e.Message);
-            }
-        });
+        store.MapPost("/members/{memberId}/pair-kiosk", (string storeId, string memberId, PairKioskRequest body, KioskPairing pairing, StoreDirectory stores, ApiRefusals refusals, CancellationToken ct) =>
+            SendAsync("pair-kiosk", storeId, stores, refusals, () => pairing.ConfirmAsync(storeId, memberId, body, ct)));
+        store.MapPost("/model-bundles", (string storeId, ModelBundleRequest body, ModelBundlePublisher bundles, StoreDirectory stores, ApiRefusals refusals, CancellationToken ct) =>
+            RunAsync("model-bundles", storeId, stores, refusals, async () =>
+                Results.Json(await bundles.PublishAsync(storeId, body, ct).ConfigureAwait(false), CloudApiJsonContext.Default.ModelBundleSent)));
+        store.MapPost("/members/{memberId}/walk", (string storeId, string memberId, WalkRequest body, PhonePlayer player, StoreDirectory stores, ApiRefusals refusals, CancellationToken ct) =>
+            RunAsync("walk", storeId, stores, refusals, async () =>
+                Results.Json(await player.StartWalkAsync(storeId, memberId, body, ct).ConfigureAwait(false), CloudApiJsonContext.Default.WalkStarted, statusCode: StatusCodes.Status202Accepted)));
         app.MapGet("/api/refusals", (ApiRefusals refusals) => Results.Json(refusals.Counts, CloudApiJsonContext.Default.IReadOnlyDictionaryStringInt64));
         return app;
     }
 
-    private static async Task<IResult> SendAsync(string route, string storeId, StoreDirectory stores, ApiRefusals refusals, Func<Task<(string MessageId, long Sequence)>> send)
+    private static Task<IResult> SendAsync(string route, string storeId, StoreDirectory stores, ApiRefusals refusals, Func<Task<(string MessageId, long Sequence)>> send) =>
+        RunAsync(route, storeId, stores, refusals, async () =>
+        {
+            var (id, sequence) = await send().ConfigureAwait(false);
+            return Results.Json(new DownSent(id, sequence), CloudApiJsonContext.Default.DownSent);
+        });
+
+    /// <summary>Unknown store: 404; an unknown member (<see cref="KeyNotFoundException"/>): 404; bad input (<see cref="ArgumentException"/>): 400.</summary>
+    private static async Task<IResult> RunAsync(string route, string storeId, StoreDirectory stores, ApiRefusals refusals, Func<Task<IResult>> work)
     {
         if (!stores.IsKnown(storeId))
         {
@@ -75,8 +55,11 @@ internal static class StoreContentApi
 
         try
         {
-            var (id, sequence) = await send().ConfigureAwait(false);
-            return Results.Json(new DownSent(id, sequence), CloudApiJsonContext.Default.DownSent);
+            return await work().ConfigureAwait(false);
+        }
+        catch (KeyNotFoundException e)
+        {
+            return refusals.Refuse(route, StatusCodes.Status404NotFound, e.Message);
         }
         catch (ArgumentException e)
         {

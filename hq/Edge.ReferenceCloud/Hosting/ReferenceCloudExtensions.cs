@@ -48,6 +48,7 @@ internal static class ReferenceCloudExtensions
         builder.Services.AddSingleton<Catalogs.StoreCatalogs>();
         builder.Services.AddSingleton(sp => new Bundles.ModelSigningKey(DownSigningKey.LoadOrCreate(sp.GetRequiredService<IOptions<ReferenceCloudOptions>>().Value.ModelSigningKeyFile)));
         builder.Services.AddSingleton<Bundles.ModelBundlePublisher>();
+        builder.Services.AddSingleton<Phone.KioskPairing>();
         if (!string.IsNullOrWhiteSpace(options.PhoneBroker))
         {
             // The store hub's own broker, apart from the cloud broker: the phone player stands where the store's radios are.

@@ -1,3 +1,4 @@
+using Edge.Contracts.Members;
 using System.Net;
 using System.Net.Http.Json;
 using Edge.Agent.Sessions;

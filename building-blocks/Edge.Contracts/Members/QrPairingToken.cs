@@ -2,14 +2,15 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Edge.Agent.Sessions;
+namespace Edge.Contracts.Members;
 
 /// <summary>
 /// The member app's login token (Edge.Contracts.Agent.QrLoginRequest): "{memberId}.{window}.{code}", code = first 16
 /// hex digits of HMAC-SHA256(K_member, "qr|{window}"), window = Unix seconds / 600. The hub checks it offline with the
-/// member's rotating-ID key; single use and the kiosk binding are enforced by the caller (table qr_tokens_used).
+/// member's rotating-ID key; single use and the kiosk binding are enforced by edge-agent (table qr_tokens_used). The
+/// member's app (played by the reference cloud) creates it with the same key.
 /// </summary>
-internal static class QrPairingToken
+public static class QrPairingToken
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
 
