@@ -26,12 +26,7 @@ internal static class FleetDashboardExtensions
         builder.Services.AddSingleton<PrimaryHost>();
         builder.Services.AddEdgeMqtt(o =>
         {
-            o.Server = options.Broker;
-            o.Username = options.BrokerUsername;
-            o.Password = options.BrokerPassword;
-            o.CaFile = options.BrokerCaFile;
-            o.ClientCertificateFile = options.BrokerCertificateFile;
-            o.ClientKeyFile = options.BrokerKeyFile;
+            options.ApplyTo(o);
             o.ClientId = "fleet-dashboard-" + options.HostId;
             // Sparkplug 3.0 hosts use a clean session (no expiry): state is rebuilt from births, not from a queue.
             o.CleanStart = true;

@@ -4,29 +4,13 @@ using System.Net;
 namespace Edge.FleetDashboard.Hosting;
 
 /// <summary>Section <c>FleetDashboard</c>.</summary>
-internal sealed class FleetDashboardOptions : IValidatableObject
+internal sealed class FleetDashboardOptions : Edge.Messaging.Hosting.BrokerConnectionOptions, IValidatableObject
 {
     public const string Section = "FleetDashboard";
 
     /// <summary>Where the pages are served. Loopback only: the dashboard has no login of its own (put it behind HQ's proxy).</summary>
     [Required]
     public string Url { get; set; } = "http://127.0.0.1:5310";
-
-    /// <summary>The cloud broker the hubs' Sparkplug nodes talk to (mqtt:// or mqtts://).</summary>
-    [Required]
-    public string Broker { get; set; } = "mqtt://127.0.0.1:8883";
-
-    public string? BrokerUsername { get; set; }
-
-    public string? BrokerPassword { get; set; }
-
-    /// <summary>CA the cloud broker's certificate is checked against (mqtts).</summary>
-    public string? BrokerCaFile { get; set; }
-
-    /// <summary>The dashboard's own client certificate and key (mqtts with client certificates).</summary>
-    public string? BrokerCertificateFile { get; set; }
-
-    public string? BrokerKeyFile { get; set; }
 
     /// <summary>The Sparkplug group (the chain's region) whose edge nodes this host watches: spBv1.0/{Group}/#.</summary>
     [Required]

@@ -24,12 +24,7 @@ internal static class ReferenceCloudExtensions
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, Api.CloudApiJsonContext.Default));
         builder.Services.AddEdgeMqtt(o =>
         {
-            o.Server = options.Broker;
-            o.Username = options.BrokerUsername;
-            o.Password = options.BrokerPassword;
-            o.CaFile = options.BrokerCaFile;
-            o.ClientCertificateFile = options.BrokerCertificateFile;
-            o.ClientKeyFile = options.BrokerKeyFile;
+            options.ApplyTo(o);
             o.ClientId = "reference-cloud";
         });
         builder.Services.AddHealthChecks().AddEdgeMqtt().AddCheck<CloudBusHealthCheck>("cloud-bus");

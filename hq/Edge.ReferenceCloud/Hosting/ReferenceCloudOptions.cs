@@ -3,29 +3,13 @@ using System.ComponentModel.DataAnnotations;
 namespace Edge.ReferenceCloud.Hosting;
 
 /// <summary>Section <c>ReferenceCloud</c>.</summary>
-internal sealed class ReferenceCloudOptions
+internal sealed class ReferenceCloudOptions : Edge.Messaging.Hosting.BrokerConnectionOptions
 {
     public const string Section = "ReferenceCloud";
 
     /// <summary>HTTP API (claims to expect, events received, down messages to send). Loopback only: it has no auth.</summary>
     [Required]
     public string Url { get; set; } = "http://127.0.0.1:5300";
-
-    /// <summary>The cloud broker the hubs talk to (mqtt:// or mqtts://).</summary>
-    [Required]
-    public string Broker { get; set; } = "mqtt://127.0.0.1:8883";
-
-    public string? BrokerUsername { get; set; }
-
-    public string? BrokerPassword { get; set; }
-
-    /// <summary>CA the cloud broker's certificate is checked against (mqtts).</summary>
-    public string? BrokerCaFile { get; set; }
-
-    /// <summary>The cloud's own client certificate and key for the broker (mqtts with client certificates).</summary>
-    public string? BrokerCertificateFile { get; set; }
-
-    public string? BrokerKeyFile { get; set; }
 
     [Required]
     public string DatabasePath { get; set; } = "/var/lib/store-edge/reference-cloud/cloud.db";
