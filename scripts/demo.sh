@@ -174,7 +174,16 @@ cat > "$RUN_DIR/etc/products.json" <<JSON
   { "productId": "p-espresso", "name": "Espresso machine", "category": "appliances", "price": 349.0, "brand": "Crema", "aisle": "A3", "specs": { "pressure": "15 bar" }, "onHand": 7 },
   { "productId": "p-coffee", "name": "Coffee beans 1 kg", "category": "grocery", "price": 14.5, "aisle": "G4", "onHand": 80 } ] }
 JSON
-start edge-agent edge-agent/Edge.Agent edge-agent.dll --EdgeAgent:Api:Url="$AGENT_URL" \
+# The store's offer catalog until the cloud sends one (edge-agent decides offers from it as members walk in).
+cat > "$RUN_DIR/etc/offers.json" <<JSON
+[ { "offerId": "o-coffee", "title": "20 % off coffee beans", "productId": "p-coffee", "category": "grocery", "discountKind": "Percent",
+    "discountValue": 20, "value": 3, "validFrom": "2020-01-01T00:00:00Z", "validTo": "2100-01-01T00:00:00Z",
+    "budget": 1000, "perDayCap": 500, "perMemberCap": 1, "interests": ["coffee"] },
+  { "offerId": "o-headphones", "title": "50 off noise-cancelling headphones", "productId": "p-headphones", "category": "electronics",
+    "discountKind": "AmountOff", "discountValue": 50, "value": 40, "validFrom": "2020-01-01T00:00:00Z", "validTo": "2100-01-01T00:00:00Z",
+    "budget": 200, "perDayCap": 100, "perMemberCap": 1, "zones": ["electronics"] } ]
+JSON
+start edge-agent edge-agent/Edge.Agent edge-agent.dll --EdgeAgent:Offers:CatalogFile="$RUN_DIR/etc/offers.json" --EdgeAgent:Api:Url="$AGENT_URL" \
   --EdgeAgent:Api:KioskToken="$KIOSK_TOKEN" --EdgeAgent:Api:WearableToken="$WEARABLE_TOKEN" \
   --EdgeAgent:Login:KioskZones:kiosk-1=entrance --EdgeAgent:Products:SeedFile="$RUN_DIR/etc/products.json" \
   "${alert_zone_args[@]}" --EdgeAgent:Alerts:HighValueTiers:0=gold \
