@@ -28,6 +28,7 @@ DWELL="${EDGE_DEMO_DWELL:-$([ "$CHECK" = 1 ] && echo 00:00:15 || echo 00:01:00)}
 # How long --check lets the hub run with the members walking before it reads the services' RSS.
 RSS_AFTER="${EDGE_DEMO_RSS_AFTER_SECONDS:-60}"
 MEMBERS="${EDGE_DEMO_MEMBERS:-50}"
+STRANGERS="${EDGE_DEMO_STRANGERS:-500}"
 STORE=demo-store
 HUB=demo-hub
 RUN_DIR="${EDGE_DEMO_DIR:-$(mktemp -d -t store-edge-demo-XXXX)}"
@@ -193,7 +194,7 @@ start edge-agent edge-agent/Edge.Agent edge-agent.dll --EdgeAgent:Offers:Catalog
 start kiosk-ui kiosk-ui/Edge.Kiosk kiosk-ui.dll --Kiosk:Url="$KIOSK_URL" --Kiosk:AgentUrl="$AGENT_URL" --Kiosk:AgentToken="$KIOSK_TOKEN" \
   --Kiosk:DatabasePath="$RUN_DIR/state/kiosk-ui/kiosk.db" --KioskSignage:AssetDirectory="$RUN_DIR/state/kiosk-ui/assets"
 start beacon-gateway beacon-gateway/Edge.BeaconGateway beacon-gateway.dll \
-  --BeaconGateway:Source=simulator --BeaconGateway:Simulator:Strangers=500 \
+  --BeaconGateway:Source=simulator --BeaconGateway:Simulator:Strangers="$STRANGERS" \
   --BeaconGateway:Simulator:MemberKeysFromHub=true --BeaconGateway:Simulator:Members="$MEMBERS" \
   --BeaconGateway:ZonesFile="$RUN_DIR/etc/zones.json" "${receiver_args[@]}" --BeaconGateway:Presence:DwellTime="$DWELL" \
   --BeaconGateway:Members:KeyEncryptionKeyFile="$AGENT_STATE/member-keys.kek"
