@@ -5,7 +5,8 @@
 # receive time), i.e. gateway -> broker -> edge-agent's rules, clerk routing and SQLite -> broker -> wearable.
 # Not included: up to one presence tick (BeaconGateway:Presence:TickInterval, 1 s) between a phone's last advert and
 # the tick that decides the dwell.
-# So that enough alerts happen in a few minutes, edge-agent runs with no member cooldown and a high per-clerk cap.
+# So that enough alerts happen in a few minutes, edge-agent runs with no member cooldown, a high per-clerk cap and
+# silver members counted as high value.
 # Usage: scripts/alert-latency.sh [Debug|Release] [seconds to listen, default 240]
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -16,7 +17,8 @@ command -v mosquitto_sub >/dev/null || die "mosquitto_sub is not installed (Debi
 command -v jq >/dev/null || die "jq is not installed"
 
 export EDGE_DEMO_DIR="$RUN_DIR" EDGE_DEMO_STRANGERS=950 EDGE_DEMO_DWELL="${EDGE_DEMO_DWELL:-00:00:15}"
-export EdgeAgent__Alerts__MemberCooldown=00:00:00 EdgeAgent__Alerts__MaxAlertsPerClerkPerHour=1000
+# Silver members count as high value too, so every member dwelling in electronics or appliances raises an alert.
+export EdgeAgent__Alerts__MemberCooldown=00:00:00 EdgeAgent__Alerts__MaxAlertsPerClerkPerHour=1000 EdgeAgent__Alerts__HighValueTiers__1=silver
 bash "$REPO_ROOT/scripts/demo.sh" "$CONFIG" > "$RUN_DIR/demo.out" 2>&1 & demo=$!
 trap 'kill -TERM $demo 2>/dev/null || true; wait $demo 2>/dev/null || true' EXIT
 until [ -f "$RUN_DIR/pids/hub-broker.pid" ] && mosquitto_sub -p "$PORT" -t '$SYS/broker/version' -C 1 -W 2 >/dev/null 2>&1; do sleep 0.5; done

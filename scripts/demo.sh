@@ -19,6 +19,7 @@ CLOUD_TLS_PORT="${EDGE_DEMO_CLOUD_TLS_PORT:-18883}"
 CLOUD_LOCAL_PORT="${EDGE_DEMO_CLOUD_LOCAL_PORT:-18884}"
 AGENT_URL="http://127.0.0.1:${EDGE_DEMO_AGENT_PORT:-5080}"
 KIOSK_URL="http://127.0.0.1:${EDGE_DEMO_KIOSK_PORT:-5090}"
+KIOSK_ADMIN_URL="http://127.0.0.1:${EDGE_DEMO_KIOSK_ADMIN_PORT:-5091}"
 CLOUD_URL="http://127.0.0.1:${EDGE_DEMO_CLOUD_PORT:-5300}"
 DASHBOARD_URL="http://127.0.0.1:${EDGE_DEMO_DASHBOARD_PORT:-5310}"
 WEARABLE_URL="http://127.0.0.1:${EDGE_DEMO_WEARABLE_PORT:-5095}"
@@ -191,7 +192,7 @@ start edge-agent edge-agent/Edge.Agent edge-agent.dll --EdgeAgent:Offers:Catalog
   --EdgeAgent:Alerts:HighConsiderationCategories:0=electronics --EdgeAgent:Alerts:HighConsiderationCategories:1=appliances \
   --EdgeAgent:Storage:DatabasePath="$AGENT_STATE/agent.db" --EdgeAgent:Members:HubKeyFile="$AGENT_STATE/hub.key" \
   --EdgeAgent:Members:BeaconKeyFile="$AGENT_STATE/member-keys.emk" --EdgeAgent:Members:BeaconKeyEncryptionKeyFile="$AGENT_STATE/member-keys.kek"
-start kiosk-ui kiosk-ui/Edge.Kiosk kiosk-ui.dll --Kiosk:Url="$KIOSK_URL" --Kiosk:AgentUrl="$AGENT_URL" --Kiosk:AgentToken="$KIOSK_TOKEN" \
+start kiosk-ui kiosk-ui/Edge.Kiosk kiosk-ui.dll --Kiosk:Url="$KIOSK_URL" --Kiosk:AdminUrl="$KIOSK_ADMIN_URL" --Kiosk:AgentUrl="$AGENT_URL" --Kiosk:AgentToken="$KIOSK_TOKEN" \
   --Kiosk:DatabasePath="$RUN_DIR/state/kiosk-ui/kiosk.db" --KioskSignage:AssetDirectory="$RUN_DIR/state/kiosk-ui/assets"
 start beacon-gateway beacon-gateway/Edge.BeaconGateway beacon-gateway.dll \
   --BeaconGateway:Source=simulator --BeaconGateway:Simulator:Strangers="$STRANGERS" \
@@ -236,7 +237,7 @@ wait_for fleet-dashboard-sees-store store_online || ok=1
 cat <<MSG
 
   Store Edge demo is running (logs: $RUN_DIR/logs)
-    kiosk              $KIOSK_URL
+    kiosk              $KIOSK_URL   (staff pages: $KIOSK_ADMIN_URL/admin)
     edge-agent API     $AGENT_URL   (health: $AGENT_URL/healthz)
     reference cloud    $CLOUD_URL   (events a store sent: $CLOUD_URL/api/stores/$STORE/events)
     fleet dashboard    $DASHBOARD_URL   (this store: $DASHBOARD_URL/stores/$STORE)

@@ -66,7 +66,7 @@ internal sealed class StoreDemo : IAsyncDisposable
     public static StoreDemo Start()
     {
         var dir = new TempDirectory("store-e2e");
-        var ports = new[] { "BROKER", "CLOUD_TLS", "CLOUD_LOCAL", "AGENT", "KIOSK", "CLOUD", "DASHBOARD", "WEARABLE" }
+        var ports = new[] { "BROKER", "CLOUD_TLS", "CLOUD_LOCAL", "AGENT", "KIOSK", "KIOSK_ADMIN", "CLOUD", "DASHBOARD", "WEARABLE" }
             .ToDictionary(name => name, _ => FreePort.Next());
         var config = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
         var psi = new ProcessStartInfo("bash")
