@@ -19,9 +19,17 @@ CLOUD_TLS_PORT="${EDGE_DEMO_CLOUD_TLS_PORT:-18883}"
 CLOUD_LOCAL_PORT="${EDGE_DEMO_CLOUD_LOCAL_PORT:-18884}"
 AGENT_URL="http://127.0.0.1:${EDGE_DEMO_AGENT_PORT:-5080}"
 KIOSK_URL="http://127.0.0.1:${EDGE_DEMO_KIOSK_PORT:-5090}"
+KIOSK_ADMIN_URL="http://127.0.0.1:${EDGE_DEMO_KIOSK_ADMIN_PORT:-5091}"
 CLOUD_URL="http://127.0.0.1:${EDGE_DEMO_CLOUD_PORT:-5300}"
 DASHBOARD_URL="http://127.0.0.1:${EDGE_DEMO_DASHBOARD_PORT:-5310}"
+WEARABLE_URL="http://127.0.0.1:${EDGE_DEMO_WEARABLE_PORT:-5095}"
+# How long a member must stay in one zone to count as dwelling (edge-agent's staff alerts start from a dwell). 60 s is
+# the product's default; `--check` and the end-to-end test pass a shorter one so an alert happens within their time.
+DWELL="${EDGE_DEMO_DWELL:-$([ "$CHECK" = 1 ] && echo 00:00:15 || echo 00:01:00)}"
+# How long --check lets the hub run with the members walking before it reads the services' RSS.
+RSS_AFTER="${EDGE_DEMO_RSS_AFTER_SECONDS:-60}"
 MEMBERS="${EDGE_DEMO_MEMBERS:-50}"
+STRANGERS="${EDGE_DEMO_STRANGERS:-500}"
 STORE=demo-store
 HUB=demo-hub
 RUN_DIR="${EDGE_DEMO_DIR:-$(mktemp -d -t store-edge-demo-XXXX)}"
@@ -30,6 +38,10 @@ command -v openssl >/dev/null || die "openssl is not installed: run ./edge setup
 command -v curl >/dev/null || die "curl is not installed: run ./edge setup"
 
 pids=()
+# Each process's pid in $RUN_DIR/pids/{name}.pid: the RSS measurement and the end-to-end test (which stops and restarts
+# the cloud broker) find them there.
+mkdir -p "$RUN_DIR/pids"
+remember() { echo "$2" > "$RUN_DIR/pids/$1.pid"; }
 stop_all() {
   trap - INT TERM EXIT
   log "stopping"
@@ -37,7 +49,9 @@ stop_all() {
   for ((i=${#pids[@]}-1; i>=0; i--)); do kill -TERM "${pids[$i]}" 2>/dev/null || true; wait "${pids[$i]}" 2>/dev/null || true; done
   log "stopped; logs kept in $RUN_DIR/logs"
 }
-trap stop_all INT TERM EXIT
+# Ctrl-C or SIGTERM: a clean stop is a successful end.
+trap 'stop_all; exit 0' INT TERM
+trap stop_all EXIT
 
 wait_for() { # name probe-command...
   local name=$1; shift
@@ -54,6 +68,7 @@ start() { # name project dll [args...]
   local name=$1 dll; dll="$(bin "$2" "$3")"; shift 3
   [ -f "$dll" ] || die "$dll is not built: run ./edge build"
   dotnet "$dll" "$@" > "$RUN_DIR/logs/$name.log" 2>&1 & pids+=($!)
+  remember "$name" $!
 }
 MOSQ="$(command -v mosquitto || echo /usr/sbin/mosquitto)"
 [ -x "$MOSQ" ] || die "mosquitto is not installed: run ./edge setup"
@@ -104,8 +119,8 @@ log_type notice
 log_type information
 log_type subscribe
 CONF
-"$MOSQ" -c "$RUN_DIR/mosquitto/hub.conf" & pids+=($!)
-"$MOSQ" -c "$RUN_DIR/cloud/broker/cloud.conf" & pids+=($!)
+"$MOSQ" -c "$RUN_DIR/mosquitto/hub.conf" & pids+=($!); remember hub-broker $!
+"$MOSQ" -c "$RUN_DIR/cloud/broker/cloud.conf" & pids+=($!); remember cloud-broker $!
 
 # --- the reference cloud
 start reference-cloud hq/Edge.ReferenceCloud reference-cloud.dll \
@@ -140,17 +155,49 @@ cat > "$RUN_DIR/etc/store.json" <<JSON
 JSON
 export EDGE_CONFIG_DIR="$RUN_DIR/etc" Edge__Broker__Port="$BROKER_PORT"
 AGENT_STATE="$RUN_DIR/state/edge-agent"; mkdir -p "$AGENT_STATE"
-# The kiosk's bearer token for edge-agent's API: a fresh one per demo run, given to both sides.
-KIOSK_TOKEN="demo-kiosk-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
-start edge-agent edge-agent/Edge.Agent edge-agent.dll --EdgeAgent:Api:Url="$AGENT_URL" \
-  --EdgeAgent:Api:KioskToken="$KIOSK_TOKEN" --EdgeAgent:Login:KioskZones:kiosk-1=entrance \
+# Bearer tokens for edge-agent's API, one per caller: fresh per demo run (or given, for the end-to-end test), each
+# given to both sides.
+KIOSK_TOKEN="${EDGE_DEMO_KIOSK_TOKEN:-demo-kiosk-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')}"
+WEARABLE_TOKEN="${EDGE_DEMO_WEARABLE_TOKEN:-demo-wearable-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')}"
+# The store's zones, in a row (beacon-gateway's simulator puts one receiver at each zone's centre and walks shoppers
+# between them); the kiosk stands at the entrance, the two clerks in the high-consideration zones.
+ZONES=(entrance electronics appliances grocery)
+CATEGORIES=(services electronics appliances grocery)
+receiver_args=(); alert_zone_args=()
+for i in "${!ZONES[@]}"; do
+  receiver_args+=(--BeaconGateway:Receivers:$i:Id="rx-${ZONES[$i]}" --BeaconGateway:Receivers:$i:Zone="${ZONES[$i]}")
+  alert_zone_args+=(--EdgeAgent:Alerts:Zones:${ZONES[$i]}:Category="${CATEGORIES[$i]}")
+done
+# A few products for the kiosk's search and reviews until the cloud sends a product catalog.
+cat > "$RUN_DIR/etc/products.json" <<JSON
+{ "full": true, "products": [
+  { "productId": "p-headphones", "name": "Noise-cancelling headphones", "category": "electronics", "price": 199.0, "brand": "Sonora", "aisle": "E2", "specs": { "battery": "30 h" }, "onHand": 12 },
+  { "productId": "p-tv-55", "name": "55-inch OLED TV", "category": "electronics", "price": 1299.0, "brand": "Lumen", "aisle": "E1", "specs": { "panel": "OLED" }, "onHand": 3 },
+  { "productId": "p-espresso", "name": "Espresso machine", "category": "appliances", "price": 349.0, "brand": "Crema", "aisle": "A3", "specs": { "pressure": "15 bar" }, "onHand": 7 },
+  { "productId": "p-coffee", "name": "Coffee beans 1 kg", "category": "grocery", "price": 14.5, "aisle": "G4", "onHand": 80 } ] }
+JSON
+# The store's offer catalog until the cloud sends one (edge-agent decides offers from it as members walk in).
+cat > "$RUN_DIR/etc/offers.json" <<JSON
+[ { "offerId": "o-coffee", "title": "20 % off coffee beans", "productId": "p-coffee", "category": "grocery", "discountKind": "Percent",
+    "discountValue": 20, "value": 3, "validFrom": "2020-01-01T00:00:00Z", "validTo": "2100-01-01T00:00:00Z",
+    "budget": 1000, "perDayCap": 500, "perMemberCap": 1, "interests": ["coffee"] },
+  { "offerId": "o-headphones", "title": "50 off noise-cancelling headphones", "productId": "p-headphones", "category": "electronics",
+    "discountKind": "AmountOff", "discountValue": 50, "value": 40, "validFrom": "2020-01-01T00:00:00Z", "validTo": "2100-01-01T00:00:00Z",
+    "budget": 200, "perDayCap": 100, "perMemberCap": 1, "zones": ["electronics"] } ]
+JSON
+start edge-agent edge-agent/Edge.Agent edge-agent.dll --EdgeAgent:Offers:CatalogFile="$RUN_DIR/etc/offers.json" --EdgeAgent:Api:Url="$AGENT_URL" \
+  --EdgeAgent:Api:KioskToken="$KIOSK_TOKEN" --EdgeAgent:Api:WearableToken="$WEARABLE_TOKEN" \
+  --EdgeAgent:Login:KioskZones:kiosk-1=entrance --EdgeAgent:Products:SeedFile="$RUN_DIR/etc/products.json" \
+  "${alert_zone_args[@]}" --EdgeAgent:Alerts:HighValueTiers:0=gold \
+  --EdgeAgent:Alerts:HighConsiderationCategories:0=electronics --EdgeAgent:Alerts:HighConsiderationCategories:1=appliances \
   --EdgeAgent:Storage:DatabasePath="$AGENT_STATE/agent.db" --EdgeAgent:Members:HubKeyFile="$AGENT_STATE/hub.key" \
   --EdgeAgent:Members:BeaconKeyFile="$AGENT_STATE/member-keys.emk" --EdgeAgent:Members:BeaconKeyEncryptionKeyFile="$AGENT_STATE/member-keys.kek"
-start kiosk-ui kiosk-ui/Edge.Kiosk kiosk-ui.dll --Kiosk:Url="$KIOSK_URL" --Kiosk:AgentUrl="$AGENT_URL" --Kiosk:AgentToken="$KIOSK_TOKEN" \
+start kiosk-ui kiosk-ui/Edge.Kiosk kiosk-ui.dll --Kiosk:Url="$KIOSK_URL" --Kiosk:AdminUrl="$KIOSK_ADMIN_URL" --Kiosk:AgentUrl="$AGENT_URL" --Kiosk:AgentToken="$KIOSK_TOKEN" \
   --Kiosk:DatabasePath="$RUN_DIR/state/kiosk-ui/kiosk.db" --KioskSignage:AssetDirectory="$RUN_DIR/state/kiosk-ui/assets"
 start beacon-gateway beacon-gateway/Edge.BeaconGateway beacon-gateway.dll \
-  --BeaconGateway:Source=simulator --BeaconGateway:Simulator:Strangers=500 \
+  --BeaconGateway:Source=simulator --BeaconGateway:Simulator:Strangers="$STRANGERS" \
   --BeaconGateway:Simulator:MemberKeysFromHub=true --BeaconGateway:Simulator:Members="$MEMBERS" \
+  --BeaconGateway:ZonesFile="$RUN_DIR/etc/zones.json" "${receiver_args[@]}" --BeaconGateway:Presence:DwellTime="$DWELL" \
   --BeaconGateway:Members:KeyEncryptionKeyFile="$AGENT_STATE/member-keys.kek"
 start cloud-sync cloud-sync/Edge.CloudSync cloud-sync.dll \
   --CloudSync:Outbox:DatabasePath="$RUN_DIR/state/cloud-sync/outbox.db" --CloudSync:Downstream:InboxPath="$RUN_DIR/state/cloud-sync/inbox.db" \
@@ -159,6 +206,13 @@ wait_for edge-agent health "$AGENT_URL" || ok=1
 wait_for kiosk-ui health "$KIOSK_URL" || ok=1
 wait_for beacon-gateway started beacon-gateway || ok=1
 wait_for cloud-sync started cloud-sync || ok=1
+
+# --- the clerks' watches: on shift in the two high-consideration zones (each reports itself to edge-agent at start).
+start wearable-simulator hq/Edge.WearableSimulator wearable-simulator.dll --WearableSimulator:Url="$WEARABLE_URL" \
+  --WearableSimulator:AgentUrl="$AGENT_URL" --WearableSimulator:AgentToken="$WEARABLE_TOKEN" \
+  --WearableSimulator:Clerks:0:Id=clerk-ana --WearableSimulator:Clerks:0:Name=Ana --WearableSimulator:Clerks:0:Zone=electronics \
+  --WearableSimulator:Clerks:1:Id=clerk-bo --WearableSimulator:Clerks:1:Name=Bo --WearableSimulator:Clerks:1:Zone=appliances
+wait_for wearable-simulator health "$WEARABLE_URL" || ok=1
 
 # Down messages are not queued for a subscription that does not exist yet: enrol only once cloud-sync listens.
 down_subscribed() { grep -q "retail/v1/$STORE/down/#" "$RUN_DIR/logs/cloud-broker.log"; }
@@ -170,10 +224,11 @@ for i in $(seq 1 "$MEMBERS"); do
   name=${first_names[$(( (i - 1) % ${#first_names[@]} ))]}
   curl -fsS -X POST "$CLOUD_URL/api/stores/$STORE/members" -H 'content-type: application/json' -d "{
     \"memberId\":\"m-$i\",\"firstName\":\"$name\",\"tier\":\"$([ $((i % 5)) = 0 ] && echo gold || echo silver)\",
-    \"pin\":\"$(printf '%04d' "$i")\",\"consent\":{\"presence\":true,\"personalisedScreens\":true,\"staffAlerts\":true,\"offerProfiling\":true},
+    \"pin\":\"$(printf '%04d' "$i")\",\"phone\":\"+479000$(printf '%04d' "$i")\",\"consent\":{\"presence\":true,\"personalisedScreens\":true,\"staffAlerts\":true,\"offerProfiling\":true},
     \"interests\":[\"coffee\"]}" >/dev/null || { log "enrolling member m-$i failed"; ok=1; break; }
 done
-log "$MEMBERS members enrolled at the cloud (PIN of m-N is N, zero-padded to 4 digits)"
+log "$MEMBERS members enrolled at the cloud (m-N: PIN N and phone +479000N, N zero-padded to 4 digits; every 5th is gold)"
+enrolled_at=$SECONDS
 
 # The whole fleet path: cloud-sync's NBIRTH over mutual TLS, the cloud broker, the dashboard's primary host.
 store_online() { curl -fsS "$DASHBOARD_URL/fragments/stores" | grep -q "data-store=\"$STORE\" data-online=\"true\""; }
@@ -182,15 +237,24 @@ wait_for fleet-dashboard-sees-store store_online || ok=1
 cat <<MSG
 
   Store Edge demo is running (logs: $RUN_DIR/logs)
-    kiosk              $KIOSK_URL
+    kiosk              $KIOSK_URL   (staff pages: $KIOSK_ADMIN_URL/admin)
     edge-agent API     $AGENT_URL   (health: $AGENT_URL/healthz)
     reference cloud    $CLOUD_URL   (events a store sent: $CLOUD_URL/api/stores/$STORE/events)
     fleet dashboard    $DASHBOARD_URL   (this store: $DASHBOARD_URL/stores/$STORE)
+    wearable page      $WEARABLE_URL   (clerks Ana in electronics, Bo in appliances)
     hub broker         mqtt://127.0.0.1:$BROKER_PORT
     cloud broker       mqtts://127.0.0.1:$CLOUD_TLS_PORT (hubs, mutual TLS), mqtt://127.0.0.1:$CLOUD_LOCAL_PORT (cloud side)
 
 MSG
-if [ "$CHECK" = 1 ]; then exit $ok; fi
+if [ "$CHECK" = 1 ]; then
+  # A staff alert reached a clerk: a gold member dwelling in electronics or appliances shows up on a watch.
+  alert_on_watch() { curl -fsS "$WEARABLE_URL/" | grep -q 'data-alert='; }
+  wait_for staff-alert-on-a-watch alert_on_watch || ok=1
+  # The hub's memory after it has run RSS_AFTER seconds with every member walking (and the strangers).
+  while [ $((SECONDS - enrolled_at)) -lt "$RSS_AFTER" ]; do sleep 1; done
+  bash "$REPO_ROOT/scripts/hub-rss.sh" "$RUN_DIR" || ok=1
+  exit $ok
+fi
 [ "$ok" = 0 ] || die "a part did not start; see the logs above"
 log "press Ctrl-C to stop"
 wait

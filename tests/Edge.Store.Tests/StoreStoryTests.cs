@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Edge.Contracts.Agent;
+using Edge.Store.Tests.Harness;
+using Edge.TestKit;
+using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
+
+namespace Edge.Store.Tests;
+
+/// <summary>
+/// The seeds' story on the whole store, every part a real process started by scripts/demo.sh (two mosquittos, the
+/// reference cloud, the fleet dashboard, the four hub services, the wearable simulator, 50 members and 500 strangers
+/// walking in beacon-gateway's simulator). Wall-clock: the processes run on their real clocks, so waits poll with a
+/// deadline. Bad inputs tried: a wrong PIN at the kiosk (401, nothing logged in).
+/// </summary>
+public sealed partial class StoreStoryTests
+{
+    private static readonly TimeSpan Soon = TimeSpan.FromSeconds(60);
+
+    [RequiresStoreFact]
+    public async Task Store_MemberVisitWithCloudOutage_StoryReachesCloudOnceAndStrangersLeaveNoTrace()
+    {
+        await using var demo = StoreDemo.Start();
+        await using var hub = await HubWatcher.ConnectAsync(demo.BrokerPort, TimeSpan.FromSeconds(60));
+        await demo.WaitUntilRunningAsync();
+        using var cloud = new HttpClient { BaseAddress = demo.CloudUrl };
+
+        // A member walks in and the hub recognises them (the rotating ID resolved to an enrolled member).
+        var entered = await hub.WaitForAsync("a member entering", m => m.Topic == "store/presence/members/entered", Soon);
+        Assert.Matches(EnrolledMember(), Json(entered).GetProperty("memberId").GetString());
+
+        // An offer reaches the kiosk's topic, the outbox and the cloud's records, each once.
+        var offerMessage = await hub.WaitForAsync("an offer on a kiosk topic", m => m.Topic.StartsWith("store/offers/", StringComparison.Ordinal), Soon);
+        var couponId = Json(offerMessage).GetProperty("offer").GetProperty("couponId").GetString()!;
+        var decision = await hub.WaitForAsync("the offer's decision in the outbox", m => m.Topic == "store/outbox/" + OutboxStreams.OffersIssued
+            && Json(m).GetProperty("body").TryGetProperty("couponId", out var c) && c.GetString() == couponId, Soon);
+        var decisionKey = Json(decision).GetProperty("messageId").GetString()!;
+        Assert.Single(hub.On("store/offers/"), m => Json(m).GetProperty("offer").GetProperty("couponId").GetString() == couponId);
+        await WaitUntilAsync("the offer decision at the cloud", async () => (await CloudEventsAsync(cloud)).Any(e => e.MessageId == decisionKey));
+
+        // A clerk's wearable gets a staff alert (a gold member dwelling in electronics or appliances) and claims it.
+        var alertMessage = await hub.WaitForAsync("a staff alert to a clerk", m => m.Topic.StartsWith("store/staff/alerts/", StringComparison.Ordinal) && !m.Topic.EndsWith("/closed", StringComparison.Ordinal), TimeSpan.FromSeconds(90));
+        var alert = Json(alertMessage);
+        var alertId = alert.GetProperty("alertId").GetString()!;
+        var clerkId = alert.GetProperty("clerkId").GetString()!;
+        using var wearable = new HttpClient(new HttpClientHandler { AllowAutoRedirect = true }) { BaseAddress = demo.WearableUrl };
+        await WaitUntilAsync("the alert on the clerk's watch", async () => (await wearable.GetStringAsync("/")).Contains($"data-alert=\"{alertId}\"", StringComparison.Ordinal));
+        await ScreenshotAsync(demo.WearableUrl, "wearable.png");
+        using var claim = await wearable.PostAsync($"/alerts/{Uri.EscapeDataString(alertId)}/claim", new FormUrlEncodedContent([new("clerk", clerkId)]));
+        var claimedPage = WebUtility.HtmlDecode(await claim.Content.ReadAsStringAsync());
+        var closed = await hub.WaitForAsync("the alert closing", m => m.Topic == $"store/staff/alerts/{clerkId}/closed" && Json(m).GetProperty("alertId").GetString() == alertId, Soon);
+        Assert.True(claimedPage.Contains("Claimed", StringComparison.Ordinal) || Json(closed).GetProperty("claimedBy").GetString() == clerkId, claimedPage);
+        Assert.Equal(clerkId, Json(closed).GetProperty("claimedBy").GetString());
+
+        // The cloud link drops: the cloud broker stops. The member's kiosk visit happens while it is down.
+        var cloudBroker = Process.GetProcessById(demo.PidOf("cloud-broker"));
+        Signals.Send(cloudBroker.Id, Signals.SigTerm);
+        await cloudBroker.WaitForExitAsync().WaitAsync(Soon);
+
+        using var agent = new HttpClient { BaseAddress = demo.AgentUrl };
+        agent.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", StoreDemo.KioskToken);
+        using (var wrongPin = await agent.PostAsJsonAsync(AgentRoutes.LoginPhone, new PhoneLoginRequest("kiosk-1", "+4790000005", "9999"), AgentApiJsonContext.Default.PhoneLoginRequest))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, wrongPin.StatusCode);
+        }
+
+        using var loginResponse = await agent.PostAsJsonAsync(AgentRoutes.LoginPhone, new PhoneLoginRequest("kiosk-1", "+4790000005", "0005"), AgentApiJsonContext.Default.PhoneLoginRequest);
+        Assert.Equal(HttpStatusCode.OK, loginResponse.StatusCode);
+        var login = (await loginResponse.Content.ReadFromJsonAsync(AgentApiJsonContext.Default.LoginResponse))!;
+        Assert.Equal("m-5", login.Member.MemberId);
+        using var reviewResponse = await agent.PostAsJsonAsync(AgentRoutes.ProductReviewsFor("p-headphones"),
+            new PostReviewRequest(login.SessionId, 5, "Quiet on the train, the battery lasts all week."), AgentApiJsonContext.Default.PostReviewRequest);
+        var review = (await reviewResponse.Content.ReadFromJsonAsync(AgentApiJsonContext.Default.PostReviewResponse))!;
+        Assert.True(review.Published, review.Reason);
+        using var drawResponse = await agent.PostAsync(AgentRoutes.PrizeDrawFor(login.SessionId), null);
+        Assert.Equal(HttpStatusCode.OK, drawResponse.StatusCode);
+        var draw = (await drawResponse.Content.ReadFromJsonAsync(AgentApiJsonContext.Default.PrizeDrawResponse))!;
+
+        // The link stays down while cloud-sync retries (a second reconnect attempt failed), and nothing of the visit is
+        // at the cloud yet.
+        var reviewKey = "review:" + review.Review!.ReviewId;
+        var drawKey = "draw:" + draw.DrawId;
+        await WaitUntilAsync("cloud-sync retrying the cloud link", () => Task.FromResult(CloudSyncRetried(demo.Log("cloud-sync"))));
+        Assert.DoesNotContain(await CloudEventsAsync(cloud), e => e.MessageId == reviewKey || e.MessageId == drawKey);
+
+        // The link returns: the same broker configuration, started again (this test stops it at the end).
+        await using var restarted = await RestartCloudBrokerAsync(demo);
+        // Known to fail when cloud-sync reconnects before the reference cloud has subscribed again: the reference cloud
+        // subscribes with a clean session, so the broker has nobody to queue the hub's backlog for and drops it, and
+        // cloud-sync counts the broker's PUBACK as delivered. The failure message carries both reconnect lines.
+        try
+        {
+            await WaitUntilAsync("the review and the draw at the cloud after the outage", async () =>
+            {
+                var keys = (await CloudEventsAsync(cloud)).Select(e => e.MessageId).ToHashSet(StringComparer.Ordinal);
+                return keys.Contains(reviewKey) && keys.Contains(drawKey);
+            }, TimeSpan.FromSeconds(90));
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException(ReconnectOrder(demo, ex.Message), ex);
+        }
+
+        // Everything the hub's producers handed to the outbox so far reaches the cloud, and the cloud holds each once.
+        var produced = hub.On("store/outbox/").Select(m => Json(m).GetProperty("messageId").GetString()!).ToHashSet(StringComparer.Ordinal);
+        IReadOnlyList<CloudEvent> records = [];
+        await WaitUntilAsync("every outbox event at the cloud", async () =>
+        {
+            records = await CloudEventsAsync(cloud);
+            return produced.IsSubsetOf(records.Select(e => e.MessageId));
+        }, TimeSpan.FromSeconds(60));
+        Assert.All(records.GroupBy(e => e.MessageId), g => Assert.Single(g));
+        Assert.Single(records, e => e.MessageId == decisionKey);
+        Assert.Single(records, e => e.MessageId == reviewKey);
+        Assert.Single(records, e => e.MessageId == drawKey);
+
+        // None of the 500 strangers appears: every member id the hub or the cloud saw is an enrolled member's.
+        var presenceIds = hub.On("store/presence/members/").Select(m => Json(m).GetProperty("memberId").GetString()).Distinct().ToList();
+        Assert.NotEmpty(presenceIds);
+        Assert.All(presenceIds, id => Assert.Matches(EnrolledMember(), id));
+        var cloudMemberIds = records.SelectMany(e => MemberIdInEvent().Matches(e.Event).Select(m => m.Groups[1].Value)).Distinct().ToList();
+        Assert.NotEmpty(cloudMemberIds);
+        Assert.All(cloudMemberIds, id => Assert.Matches(EnrolledMember(), id));
+        var agentMembers = AgentMemberIds(demo);
+        Assert.Equal(Enumerable.Range(1, 50).Select(i => $"m-{i}").Order(StringComparer.Ordinal), agentMembers.Order(StringComparer.Ordinal));
+
+        await ScreenshotAsync(new Uri(demo.DashboardUrl, "/stores/" + StoreDemo.Store), "dashboard-store.png");
+        await ScreenshotAsync(demo.DashboardUrl, "dashboard-fleet.png");
+        // Ctrl-C's path (SIGTERM to the script): a clean stop, and none of the processes it started is left.
+        Assert.Equal(0, await demo.StopAsync());
+        Assert.All(Directory.GetFiles(Path.Combine(demo.RunDirectory, "pids")), pidFile =>
+            Assert.False(Directory.Exists("/proc/" + File.ReadAllText(pidFile).Trim()), Path.GetFileName(pidFile) + " still runs"));
+    }
+
+    /// <summary>cloud-sync's business link (client id {store}-{hub}; "-fleet" is its Sparkplug link) failed twice and tries a third time.</summary>
+    [GeneratedRegex(@"MQTT client demo-store-demo-hub reconnects to \S+ in \S+ \(attempt 3\)")]
+    private static partial Regex CloudSyncThirdAttempt();
+
+    private static bool CloudSyncRetried(string log) => CloudSyncThirdAttempt().IsMatch(log);
+
+    [GeneratedRegex("^m-([1-9]|[1-4][0-9]|50)$")]
+    private static partial Regex EnrolledMember();
+
+    [GeneratedRegex("\"memberId\"\\s*:\\s*\"([^\"]*)\"")]
+    private static partial Regex MemberIdInEvent();
+
+    private static JsonElement Json(Edge.Messaging.MqttMessage message) => JsonDocument.Parse(message.Payload).RootElement;
+
+    private static async Task<IReadOnlyList<CloudEvent>> CloudEventsAsync(HttpClient cloud) =>
+        (await cloud.GetFromJsonAsync<List<CloudEvent>>($"/api/stores/{StoreDemo.Store}/events?limit=100000", JsonSerializerOptions.Web))!;
+
+    private static async Task WaitUntilAsync(string what, Func<Task<bool>> condition, TimeSpan? timeout = null)
+    {
+        var deadline = DateTimeOffset.UtcNow + (timeout ?? Soon);
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
+
+        throw new TimeoutException($"{what} did not happen within {timeout ?? Soon}");
+    }
+
+    private static string ReconnectOrder(StoreDemo demo, string what) =>
+        what + "; reconnects: " + string.Join(" | ", new[] { "cloud-sync", "reference-cloud" }
+            .SelectMany(name => demo.Log(name).Split('\n').Where(l => l.Contains("connected to", StringComparison.Ordinal) && !l.Contains("-fleet", StringComparison.Ordinal)).TakeLast(1)));
+
+    private static async Task<CloudBroker> RestartCloudBrokerAsync(StoreDemo demo)
+    {
+        var broker = CloudBroker.Start(Path.Combine(demo.RunDirectory, "cloud", "broker", "cloud.conf"));
+        await WaitUntilAsync("the cloud broker listening again", async () =>
+        {
+            try
+            {
+                using var probe = new System.Net.Sockets.TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, demo.CloudLocalPort);
+                return true;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                return false;
+            }
+        });
+        return broker;
+    }
+
+    private static List<string> AgentMemberIds(StoreDemo demo)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(demo.RunDirectory, "state", "edge-agent", "agent.db")};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT member_id FROM members;";
+        using var reader = command.ExecuteReader();
+        var ids = new List<string>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    private static async Task ScreenshotAsync(Uri url, string name)
+    {
+        await using var browser = await Edge.Kiosk.Tests.Harness.Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(1280, 900, bypassCsp: false);
+        await page.GotoAsync(url.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        var directory = Directory.CreateDirectory(Path.Combine(ExternalTools.RepoRoot, "artifacts", "store")).FullName;
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name), FullPage = true });
+        Assert.True(new FileInfo(Path.Combine(directory, name)).Length > 0);
+    }
+}
