@@ -110,6 +110,8 @@ use_identity_as_username true
 listener $CLOUD_LOCAL_PORT 127.0.0.1
 allow_anonymous true
 set_tcp_nodelay true
+# the reference cloud's persistent session holds what hubs send while it is away; 1000 (the default) is one busy minute
+max_queued_messages 100000
 persistence true
 persistence_location $RUN_DIR/cloud/broker/
 log_dest file $RUN_DIR/logs/cloud-broker.log

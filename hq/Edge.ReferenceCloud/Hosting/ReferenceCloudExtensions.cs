@@ -26,6 +26,12 @@ internal static class ReferenceCloudExtensions
         {
             options.ApplyTo(o);
             o.ClientId = "reference-cloud";
+
+            // A persistent session: what hubs send while this process restarts, or before it has re-subscribed after
+            // a broker restart, waits for it at the broker (a clean session lost the events of the hub that reconnected
+            // first; the store test saw it). As long as the longest outage the cloud is meant to ride out.
+            o.CleanStart = false;
+            o.SessionExpiry = options.SessionExpiry;
         });
         builder.Services.AddHealthChecks().AddEdgeMqtt().AddCheck<CloudBusHealthCheck>("cloud-bus");
         builder.Services.AddEdgeMqttConnection();

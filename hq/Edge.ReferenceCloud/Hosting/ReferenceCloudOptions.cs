@@ -7,6 +7,10 @@ internal sealed class ReferenceCloudOptions : Edge.Messaging.Hosting.BrokerConne
 {
     public const string Section = "ReferenceCloud";
 
+    /// <summary>How long the broker keeps the cloud's session (subscriptions and queued up-stream messages) while it is away.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00")]
+    public TimeSpan SessionExpiry { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>HTTP API (claims to expect, events received, down messages to send). Loopback only: it has no auth.</summary>
     [Required]
     public string Url { get; set; } = "http://127.0.0.1:5300";
