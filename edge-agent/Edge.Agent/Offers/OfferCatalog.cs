@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Edge.Agent.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Edge.Agent.Offers;
@@ -7,18 +8,51 @@ namespace Edge.Agent.Offers;
 /// The offer catalog, loaded at start. Each offer is checked on its own: a contradictory one (ends before it starts,
 /// percent over 100, caps that can never be met, no product and no category, duplicate id) is refused with a message
 /// naming the offer and the rule, counted, and the others stay. A file that is not JSON leaves the catalog empty.
+/// Once the cloud has sent a catalog (<see cref="CloudOfferCatalogHandler"/>), the stored copy is what a restart
+/// serves, not the shipped file. <see cref="Replace"/> swaps the whole list at once: a reader holds either the old
+/// or the new list, never a mix.
 /// </summary>
 internal sealed class OfferCatalog
 {
-    public OfferCatalog(IOptions<OffersOptions> options, IHostEnvironment environment, AgentCounters counters, ILogger<OfferCatalog> logger)
+    private readonly Lock _gate = new();
+    private IReadOnlyList<OfferDefinition> _offers;
+
+    public OfferCatalog(IOptions<OffersOptions> options, IHostEnvironment environment, AgentDatabase database, AgentCounters counters, ILogger<OfferCatalog> logger)
     {
+        var stored = CloudContent.Read(database, CloudContent.OfferCatalog);
+        if (stored is { Content: { } json })
+        {
+            _offers = LoadStored(json, stored.Value.Sequence, counters, logger);
+            Sequence = stored.Value.Sequence;
+            return;
+        }
+
         var path = Path.IsPathRooted(options.Value.CatalogFile) ? options.Value.CatalogFile : Path.Combine(environment.ContentRootPath, options.Value.CatalogFile);
-        Offers = Load(path, counters, logger);
+        _offers = Load(path, counters, logger);
     }
 
-    public OfferCatalog(IReadOnlyList<OfferDefinition> offers) => Offers = offers;
+    public OfferCatalog(IReadOnlyList<OfferDefinition> offers) => _offers = offers;
 
-    public IReadOnlyList<OfferDefinition> Offers { get; }
+    public IReadOnlyList<OfferDefinition> Offers => Volatile.Read(ref _offers);
+
+    /// <summary>Down sequence of the cloud catalog being served; 0 = the shipped file.</summary>
+    public long Sequence { get; private set; }
+
+    /// <summary>Serves <paramref name="offers"/> from now on unless a newer sequence is already served (false then).</summary>
+    public bool Replace(IReadOnlyList<OfferDefinition> offers, long sequence)
+    {
+        lock (_gate)
+        {
+            if (sequence <= Sequence)
+            {
+                return false;
+            }
+
+            Volatile.Write(ref _offers, offers);
+            Sequence = sequence;
+            return true;
+        }
+    }
 
     public static string? Check(OfferDefinition offer)
     {
@@ -73,6 +107,24 @@ internal sealed class OfferCatalog
         }
 
         return accepted;
+    }
+
+    private static List<OfferDefinition> LoadStored(string json, long sequence, AgentCounters counters, ILogger logger)
+    {
+        try
+        {
+            var offers = JsonSerializer.Deserialize(json, OffersJsonContext.Default.OfferDefinitionArray) ?? [];
+            var accepted = Validate(offers, counters, logger);
+            OffersLog.CloudCatalogRestored(logger, sequence, accepted.Count);
+            return accepted;
+        }
+        catch (JsonException e)
+        {
+            // Written by this service, so only a damaged file gets here: no offers beats guessing.
+            counters.Increment("offers.catalog_unreadable");
+            OffersLog.CatalogUnreadable(logger, "cloud catalog in the database", e.Message);
+            return [];
+        }
     }
 
     private static List<OfferDefinition> Load(string path, AgentCounters counters, ILogger logger)

@@ -1,3 +1,4 @@
+using Edge.Agent.Bus;
 using Edge.Agent.Members;
 using Edge.Hosting.Options;
 using Edge.Inference;
@@ -6,7 +7,7 @@ namespace Edge.Agent.Offers;
 
 internal static class OffersExtensions
 {
-    /// <summary>Catalog, signed ONNX offer model, scorer with rules fallback, decision engine, presence-triggered decisions.</summary>
+    /// <summary>Catalog and model bundles from the cloud (store/down/offer-catalog, store/down/model-bundle), signed ONNX offer model, scorer with rules fallback, decision engine, presence-triggered decisions.</summary>
     public static IHostApplicationBuilder AddOffers(this IHostApplicationBuilder builder)
     {
         builder.AddEdgeOptions<OffersOptions>(OffersOptions.Section);
@@ -14,6 +15,8 @@ internal static class OffersExtensions
         builder.Services.AddSingleton<OfferCatalog>();
         builder.Services.AddSingleton<OfferModel>();
         builder.Services.AddHostedService<ModelLoaderService>();
+        builder.Services.AddSingleton<IBusHandler, CloudOfferCatalogHandler>();
+        builder.Services.AddSingleton<IBusHandler, CloudModelBundleHandler>();
         builder.Services.AddSingleton<OfferScorer>();
         builder.Services.AddSingleton<OfferEngine>();
         builder.Services.AddPresenceWorkQueue<PresenceOfferQueue>();

@@ -5,4 +5,5 @@ namespace Edge.Agent.Offers;
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true)]
 [JsonSerializable(typeof(OfferDefinition[]))]
+[JsonSerializable(typeof(OfferCatalogUpdate))]
 internal sealed partial class OffersJsonContext : JsonSerializerContext;

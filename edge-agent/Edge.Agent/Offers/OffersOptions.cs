@@ -14,6 +14,20 @@ internal sealed class OffersOptions
     public string BundleDirectory { get; set; } = "models/offers";
 
     /// <summary>
+    /// Folder for bundles the cloud sends: each one unpacked into its own sub-folder; the current and the previous
+    /// are kept, older ones deleted. Once one has loaded, a restart loads it rather than <see cref="BundleDirectory"/>.
+    /// </summary>
+    [Required]
+    public string CloudBundlesDirectory { get; set; } = "/var/lib/store-edge/edge-agent/model-bundles";
+
+    /// <summary>Largest bundle archive (and unpacked content) taken from the cloud.</summary>
+    [Range(1024d, 2147483648d)]
+    public long MaxBundleBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary><see cref="CloudBundlesDirectory"/> as a full path (relative ones are under the app folder).</summary>
+    public string CloudBundlesPath(string contentRoot) => Path.IsPathRooted(CloudBundlesDirectory) ? CloudBundlesDirectory : Path.Combine(contentRoot, CloudBundlesDirectory);
+
+    /// <summary>
     /// The ONLY public key bundles are trusted under (PEM). The default is the development key shipped with the
     /// default bundle (docs/models.md): a store deployment points this at its own signer's key.
     /// </summary>

@@ -214,5 +214,11 @@ internal static class AgentMigrations
                 first_at TEXT NOT NULL,
                 PRIMARY KEY (member_id, product_id));
             """),
+        new(4, "content from the cloud: offer catalog, current model bundle", """
+            CREATE TABLE cloud_content(
+                kind TEXT PRIMARY KEY,
+                last_seq INTEGER NOT NULL,
+                content TEXT);
+            """),
     ];
 }
