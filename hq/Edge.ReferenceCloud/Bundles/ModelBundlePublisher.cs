@@ -1,4 +1,3 @@
-using System.Formats.Tar;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -26,7 +25,7 @@ internal sealed class ModelBundlePublisher(DownPublisher publisher, ModelSigning
     {
         var (manifest, manifestBytes, model) = Read(request);
         var signature = Encoding.ASCII.GetBytes(Convert.ToBase64String(ModelBundleSignature.Sign(signingKey.Key.Key, manifestBytes, model)));
-        var archive = Archive((ModelBundleFiles.Model, model), (ModelBundleFiles.Manifest, manifestBytes), (ModelBundleFiles.Signature, signature));
+        var archive = ModelBundleArchive.Pack([(ModelBundleFiles.Model, model), (ModelBundleFiles.Manifest, manifestBytes), (ModelBundleFiles.Signature, signature)]);
         var sha = Convert.ToHexStringLower(SHA256.HashData(archive));
         var bundleId = BundleId(manifest, sha);
         var size = options.Value.BundleChunkBytes;
@@ -101,25 +100,6 @@ internal sealed class ModelBundlePublisher(DownPublisher publisher, ModelSigning
         }
 
         return (manifest, manifestBytes, model);
-    }
-
-    private static byte[] Archive(params (string Name, byte[] Bytes)[] files)
-    {
-        using var output = new MemoryStream();
-        using (var tar = new TarWriter(output, TarEntryFormat.Ustar, leaveOpen: true))
-        {
-            foreach (var (name, bytes) in files)
-            {
-                tar.WriteEntry(new UstarTarEntry(TarEntryType.RegularFile, name)
-                {
-                    DataStream = new MemoryStream(bytes, writable: false),
-                    ModificationTime = DateTimeOffset.UnixEpoch,
-                    Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
-                });
-            }
-        }
-
-        return output.ToArray();
     }
 
     private static string BundleId(ModelManifest manifest, string sha)

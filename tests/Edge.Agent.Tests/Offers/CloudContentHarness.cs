@@ -92,8 +92,8 @@ internal sealed class CloudContentHarness : IAsyncDisposable
     }
 
     /// <summary>
-    /// A ustar archive as the reference cloud packs one (mode 0644, time 0). Its packer is private to the cloud
-    /// process, hence this small copy; <paramref name="links"/> adds symbolic-link entries (name, target).
+    /// A bundle archive as the reference cloud packs one (<see cref="ModelBundleArchive"/>); <paramref name="links"/>
+    /// first adds symbolic-link entries (name, target), which edge-agent must refuse.
     /// </summary>
     public static byte[] Archive(IEnumerable<(string Name, byte[] Bytes)> files, params (string Name, string Target)[] links)
     {
@@ -105,15 +105,7 @@ internal sealed class CloudContentHarness : IAsyncDisposable
                 tar.WriteEntry(new UstarTarEntry(TarEntryType.SymbolicLink, name) { LinkName = target, ModificationTime = DateTimeOffset.UnixEpoch });
             }
 
-            foreach (var (name, bytes) in files)
-            {
-                tar.WriteEntry(new UstarTarEntry(TarEntryType.RegularFile, name)
-                {
-                    DataStream = new MemoryStream(bytes, writable: false),
-                    ModificationTime = DateTimeOffset.UnixEpoch,
-                    Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
-                });
-            }
+            ModelBundleArchive.WriteFiles(tar, files);
         }
 
         return output.ToArray();
