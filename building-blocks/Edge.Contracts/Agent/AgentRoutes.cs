@@ -33,6 +33,14 @@ public static class AgentRoutes
     public const string PrizeDraw = Prefix + "/sessions/{sessionId}/games/draw";
     /// <summary>POST (no body): <see cref="SpinResponse"/>; the outcome is decided before the kiosk animates the wheel.</summary>
     public const string Spin = Prefix + "/sessions/{sessionId}/games/spin";
+    /// <summary>POST (no body): <see cref="ShareVisitResponse"/>, "share your visit" points once per member per store day.</summary>
+    public const string ShareVisit = Prefix + "/sessions/{sessionId}/games/share";
+    /// <summary>GET: <see cref="AchievementsResponse"/>, badges and challenge progress.</summary>
+    public const string Achievements = Prefix + "/sessions/{sessionId}/achievements";
+    /// <summary>GET: <see cref="WishListResponse"/>.</summary>
+    public const string WishList = Prefix + "/sessions/{sessionId}/wishlist";
+    /// <summary>PUT (no body): add the product (idempotent; 404 unknown product, 409 list full). DELETE: remove it. Both return <see cref="WishListResponse"/>.</summary>
+    public const string WishListItem = Prefix + "/sessions/{sessionId}/wishlist/{productId}";
 
     // kiosk: products and reviews (no session needed to read; posting a review needs one).
     /// <summary>GET ?q=text&amp;limit=n: <see cref="ProductSearchResponse"/> (name or category contains q).</summary>
@@ -61,6 +69,11 @@ public static class AgentRoutes
     public static string CheckInFor(string sessionId) => CheckIn.Replace("{sessionId}", Uri.EscapeDataString(sessionId), StringComparison.Ordinal);
     public static string PrizeDrawFor(string sessionId) => PrizeDraw.Replace("{sessionId}", Uri.EscapeDataString(sessionId), StringComparison.Ordinal);
     public static string SpinFor(string sessionId) => Spin.Replace("{sessionId}", Uri.EscapeDataString(sessionId), StringComparison.Ordinal);
+    public static string ShareVisitFor(string sessionId) => ShareVisit.Replace("{sessionId}", Uri.EscapeDataString(sessionId), StringComparison.Ordinal);
+    public static string AchievementsFor(string sessionId) => Achievements.Replace("{sessionId}", Uri.EscapeDataString(sessionId), StringComparison.Ordinal);
+    public static string WishListFor(string sessionId) => WishList.Replace("{sessionId}", Uri.EscapeDataString(sessionId), StringComparison.Ordinal);
+    public static string WishListItemFor(string sessionId, string productId) =>
+        WishListItem.Replace("{sessionId}", Uri.EscapeDataString(sessionId), StringComparison.Ordinal).Replace("{productId}", Uri.EscapeDataString(productId), StringComparison.Ordinal);
     public static string ProductFor(string productId) => Product.Replace("{productId}", Uri.EscapeDataString(productId), StringComparison.Ordinal);
     public static string ProductReviewsFor(string productId) => ProductReviews.Replace("{productId}", Uri.EscapeDataString(productId), StringComparison.Ordinal);
     public static string ClerkStatusFor(string clerkId) => ClerkStatus.Replace("{clerkId}", Uri.EscapeDataString(clerkId), StringComparison.Ordinal);

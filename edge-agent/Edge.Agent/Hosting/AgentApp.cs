@@ -1,6 +1,7 @@
 using Edge.Agent.Alerts;
 using Edge.Agent.Api;
 using Edge.Agent.Bus;
+using Edge.Agent.Engagement;
 using Edge.Agent.Games;
 using Edge.Agent.Ledger;
 using Edge.Agent.Loyalty;
@@ -37,6 +38,7 @@ internal static class AgentApp
         builder.AddGames();
         builder.AddProducts();
         builder.AddReviews();
+        builder.AddEngagement();
 
         var app = builder.Build();
         app.MapEdgeHealthChecks();
@@ -47,6 +49,7 @@ internal static class AgentApp
         app.MapGameEndpoints();
         app.MapProductEndpoints();
         app.MapReviewEndpoints();
+        app.MapEngagementEndpoints();
         return app;
     }
 }

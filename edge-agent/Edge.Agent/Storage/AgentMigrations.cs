@@ -220,5 +220,12 @@ internal static class AgentMigrations
                 last_seq INTEGER NOT NULL,
                 content TEXT);
             """),
+        new(5, "members' wish lists", """
+            CREATE TABLE wish_list(
+                member_id TEXT NOT NULL,
+                product_id TEXT NOT NULL,
+                added_at TEXT NOT NULL,
+                PRIMARY KEY (member_id, product_id));
+            """),
     ];
 }
