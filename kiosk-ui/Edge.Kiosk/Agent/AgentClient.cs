@@ -72,6 +72,19 @@ internal sealed class AgentClient
     public Task<SpinResponse> SpinAsync(string sessionId, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, AgentRoutes.SpinFor(sessionId), null, Json.SpinResponse, ct);
 
+    public Task<ShareVisitResponse> ShareVisitAsync(string sessionId, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, AgentRoutes.ShareVisitFor(sessionId), null, Json.ShareVisitResponse, ct);
+
+    public Task<AchievementsResponse> GetAchievementsAsync(string sessionId, CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, AgentRoutes.AchievementsFor(sessionId), null, Json.AchievementsResponse, ct);
+
+    public Task<WishListResponse> GetWishListAsync(string sessionId, CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, AgentRoutes.WishListFor(sessionId), null, Json.WishListResponse, ct);
+
+    /// <summary>Adds (<paramref name="add"/>) or removes the product; the agent answers with the whole list. 409 wish_list_full when it is full.</summary>
+    public Task<WishListResponse> ChangeWishListAsync(string sessionId, string productId, bool add, CancellationToken ct) =>
+        SendAsync(add ? HttpMethod.Put : HttpMethod.Delete, AgentRoutes.WishListItemFor(sessionId, productId), null, Json.WishListResponse, ct);
+
     public Task<ProductSearchResponse> SearchProductsAsync(string query, int limit, CancellationToken ct) =>
         SendAsync(HttpMethod.Get, $"{AgentRoutes.Products}?q={Uri.EscapeDataString(query)}&limit={limit}", null, Json.ProductSearchResponse, ct);
 

@@ -62,6 +62,16 @@ internal static class MemberEndpoints
                 return Fragment.Message(text);
             }));
 
+        member.MapPost("/games/share", (HttpContext context, AgentClient agent) =>
+            WithLoginAsync(context, async (login, lang, ct) =>
+            {
+                var r = await agent.ShareVisitAsync(login.SessionId, ct);
+                return Fragment.Message(r.Awarded ? KioskText.Format(lang, "games.shared", r.Points) : KioskText.Get(lang, "games.alreadyShared"));
+            }));
+
+        member.MapPost("/wishlist/{productId}/add", (string productId, HttpContext context, AgentClient agent) => ChangeWishListAsync(context, agent, productId, add: true));
+        member.MapPost("/wishlist/{productId}/remove", (string productId, HttpContext context, AgentClient agent) => ChangeWishListAsync(context, agent, productId, add: false));
+
         member.MapPost("/games/spin", (HttpContext context, AgentClient agent) =>
             WithLoginAsync(context, async (login, lang, ct) =>
             {
@@ -75,6 +85,28 @@ internal static class MemberEndpoints
             }));
         return app;
     }
+
+    /// <summary>Answers with the toggled button; a full list or an unknown product leaves the button as it was, with the reason.</summary>
+    private static Task<IResult> ChangeWishListAsync(HttpContext context, AgentClient agent, string productId, bool add) =>
+        WithLoginAsync(context, async (login, lang, ct) =>
+        {
+            string? error = null;
+            try
+            {
+                await agent.ChangeWishListAsync(login.SessionId, productId, add, ct);
+            }
+            catch (AgentRefusedException ex) when (ex.Code is "wish_list_full" or "unknown_product" or "bad_product_id")
+            {
+                error = KioskText.Get(lang, ex.Code == "wish_list_full" ? "wish.full" : "wish.unknown");
+            }
+
+            return new RazorComponentResult<WishButtonFragment>(new Dictionary<string, object?>
+            {
+                ["ProductId"] = productId,
+                ["InList"] = add == (error is null),
+                ["Error"] = error,
+            });
+        });
 
     private static async Task<IResult> WithLoginAsync(HttpContext context, Func<LoginResponse, string, CancellationToken, Task<IResult>> action)
     {

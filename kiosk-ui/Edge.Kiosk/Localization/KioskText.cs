@@ -83,6 +83,22 @@ internal static class KioskText
         ("games.drawLost", "No prize this time. Good luck tomorrow!", "Ingen premie denne gangen. Lykke til i morgen!", "Tym razem bez nagrody. Powodzenia jutro!", "Diesmal kein Gewinn. Viel Glück morgen!"),
         ("games.drawPending", "Your prize is confirmed by head office shortly; staff will hand it over then.", "Premien bekreftes snart av hovedkontoret; de ansatte gir deg den da.", "Nagroda zostanie wkrótce potwierdzona przez centralę; obsługa ją wtedy wyda.", "Dein Gewinn wird gleich von der Zentrale bestätigt; dann überreicht ihn das Personal."),
         ("games.spin", "Spin to win", "Snurr og vinn", "Zakręć i wygraj", "Drehen und gewinnen"),
+        ("games.share", "Share your visit", "Del besøket ditt", "Udostępnij swoją wizytę", "Teile deinen Besuch"),
+        ("games.shared", "Thanks for sharing your visit: +{0} points (pending)", "Takk for at du delte besøket: +{0} poeng (venter)", "Dziękujemy za udostępnienie wizyty: +{0} pkt (oczekuje)", "Danke fürs Teilen deines Besuchs: +{0} Punkte (ausstehend)"),
+        ("games.alreadyShared", "You already shared today's visit.", "Du har allerede delt dagens besøk.", "Dzisiejsza wizyta została już udostępniona.", "Du hast den heutigen Besuch schon geteilt."),
+        ("badges.title", "Badges and challenges", "Merker og utfordringer", "Odznaki i wyzwania", "Abzeichen und Challenges"),
+        ("badges.earned", "Earned", "Oppnådd", "Zdobyte", "Erreicht"),
+        ("badges.progress", "{0} of {1}", "{0} av {1}", "{0} z {1}", "{0} von {1}"),
+        ("badge.first-review", "First review", "Første anmeldelse", "Pierwsza opinia", "Erste Bewertung"),
+        ("badge.first-draw", "First prize draw", "Første premietrekning", "Pierwsze losowanie", "Erstes Gewinnspiel"),
+        ("badge.check-ins", "Regular: {0} check-ins", "Stamkunde: {0} innsjekker", "Stały gość: {0} zameldowań", "Stammgast: {0} Check-ins"),
+        ("challenge.check-in-days-month", "Check in on {0} days this month", "Sjekk inn {0} dager denne måneden", "Zamelduj się w {0} dni w tym miesiącu", "Checke diesen Monat an {0} Tagen ein"),
+        ("wish.title", "My wish list", "Min ønskeliste", "Moja lista życzeń", "Meine Wunschliste"),
+        ("wish.add", "Add to wish list", "Legg på ønskelisten", "Dodaj do listy życzeń", "Auf die Wunschliste"),
+        ("wish.remove", "Remove from wish list", "Fjern fra ønskelisten", "Usuń z listy życzeń", "Von der Wunschliste entfernen"),
+        ("wish.empty", "Your wish list is empty. Add products from the product search.", "Ønskelisten din er tom. Legg til varer fra varesøket.", "Twoja lista życzeń jest pusta. Dodaj produkty z wyszukiwarki.", "Deine Wunschliste ist leer. Füge Produkte aus der Produktsuche hinzu."),
+        ("wish.full", "Your wish list is full. Please remove a product first.", "Ønskelisten din er full. Fjern en vare først.", "Lista życzeń jest pełna. Najpierw usuń jakiś produkt.", "Deine Wunschliste ist voll. Bitte entferne zuerst ein Produkt."),
+        ("wish.unknown", "This product is not available in this store.", "Denne varen finnes ikke i denne butikken.", "Ten produkt nie jest dostępny w tym sklepie.", "Dieses Produkt gibt es in dieser Filiale nicht."),
         ("games.spinResult", "The wheel stopped on: {0}", "Hjulet stoppet på: {0}", "Koło zatrzymało się na: {0}", "Das Rad blieb stehen bei: {0}"),
         ("products.search", "Search products", "Søk etter varer", "Szukaj produktów", "Produkte suchen"),
         ("products.searchButton", "Search", "Søk", "Szukaj", "Suchen"),
@@ -109,6 +125,8 @@ internal static class KioskText
         var table = ByLanguage.TryGetValue(language, out var t) ? t : ByLanguage["en"];
         return table.TryGetValue(key, out var text) ? text : throw new KeyNotFoundException($"No kiosk text '{key}'");
     }
+
+    public static bool Has(string key) => ByLanguage["en"].ContainsKey(key);
 
     public static string Format(string language, string key, params object?[] args) =>
         string.Format(CultureFor(language), Get(language, key), args);

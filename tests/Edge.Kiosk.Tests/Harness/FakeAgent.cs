@@ -28,6 +28,7 @@ public sealed class FakeAgent : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, string> _sessions = new();
     private readonly ConcurrentDictionary<string, OfferView> _offers = new();
+    private readonly List<string> _wishes = []; // newest first, like the agent; guarded by itself
 
     private FakeAgent(WebApplication app, int port)
     {
@@ -44,6 +45,15 @@ public sealed class FakeAgent : IAsyncDisposable
     public ConcurrentQueue<string> Logins { get; } = new();
 
     public int Draws;
+
+    public int Shares;
+
+    public const int WishListCapacity = 3;
+
+    /// <summary>Jane has reviewed before (badge earned) and is 2 of 3 days into this month's check-in challenge.</summary>
+    public static AchievementsResponse Achievements => new(
+        [new BadgeView("first-review", true, 1, 1), new BadgeView("first-draw", false, 0, 1), new BadgeView("check-ins", false, 2, 5)],
+        [new ChallengeView("check-in-days-month", 2, 3, false, new DateOnly(2026, 11, 30))]);
 
     public static OfferView Coffee => new("c-coffee", "o-coffee", "Coffee beans 500 g", "p-coffee", "coffee", DiscountKind.Percent, 20m,
         new DateTimeOffset(2026, 12, 31, 0, 0, 0, TimeSpan.Zero), CouponStatus.Issued, DecisionSource.Model);
@@ -132,6 +142,41 @@ public sealed class FakeAgent : IAsyncDisposable
         }));
         app.MapPost(AgentRoutes.Spin, (string sessionId) => WithSession(sessionId, () =>
             Json(new SpinResponse("s-1", 2, [new("Try again", 0, null), new("10 points", 10, null), new("50 points", 50, null), new("Tote bag", 0, "Tote bag")]), j.SpinResponse)));
+        app.MapPost(AgentRoutes.ShareVisit, (string sessionId) => WithSession(sessionId, () =>
+            Json(Interlocked.Increment(ref Shares) == 1 ? new ShareVisitResponse(true, 5, new DateOnly(2026, 11, 23)) : new ShareVisitResponse(false, 0, new DateOnly(2026, 11, 23)), j.ShareVisitResponse)));
+        app.MapGet(AgentRoutes.Achievements, (string sessionId) => WithSession(sessionId, () => Json(Achievements, j.AchievementsResponse)));
+        app.MapGet(AgentRoutes.WishList, (string sessionId) => WithSession(sessionId, WishList));
+        app.MapPut(AgentRoutes.WishListItem, (string sessionId, string productId) => WithSession(sessionId, () =>
+        {
+            if (Products.All(p => p.ProductId != productId))
+            {
+                return Error(HttpStatusCode.NotFound, "unknown_product");
+            }
+
+            lock (_wishes)
+            {
+                if (!_wishes.Contains(productId))
+                {
+                    if (_wishes.Count >= WishListCapacity)
+                    {
+                        return Error(HttpStatusCode.Conflict, "wish_list_full");
+                    }
+
+                    _wishes.Insert(0, productId);
+                }
+            }
+
+            return WishList();
+        }));
+        app.MapDelete(AgentRoutes.WishListItem, (string sessionId, string productId) => WithSession(sessionId, () =>
+        {
+            lock (_wishes)
+            {
+                _wishes.Remove(productId);
+            }
+
+            return WishList();
+        }));
         app.MapGet(AgentRoutes.Products, (string? q, int? limit) =>
             Json(new ProductSearchResponse([.. Products.Where(p => q is null || p.Name.Contains(q, StringComparison.OrdinalIgnoreCase) || p.Category.Contains(q, StringComparison.OrdinalIgnoreCase)).Take(limit ?? 20)]), j.ProductSearchResponse));
         app.MapGet(AgentRoutes.Product, (string productId) => Products.FirstOrDefault(p => p.ProductId == productId) is { } p
@@ -179,6 +224,14 @@ public sealed class FakeAgent : IAsyncDisposable
         _sessions[id] = MemberId;
         Logins.Enqueue(how);
         return Json(new LoginResponse(id, new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero), Summary()), AgentApiJsonContext.Default.LoginResponse);
+    }
+
+    private IResult WishList()
+    {
+        lock (_wishes)
+        {
+            return Json(new WishListResponse([.. _wishes.Select(id => Products.First(p => p.ProductId == id))], WishListCapacity), AgentApiJsonContext.Default.WishListResponse);
+        }
     }
 
     private IResult WithSession(string sessionId, Func<IResult> action) =>
