@@ -3,7 +3,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Edge.Kiosk.Tests.Journeys;
 
-/// <summary>After login, in real chromium against the fake edge-agent: wish list from the product search to the member page, badges and challenge progress, "share your visit".</summary>
+/// <summary>After login (axe-core on each state the page-wide accessibility test does not reach), in real chromium against the fake edge-agent: wish list from the product search to the member page, badges and challenge progress, "share your visit".</summary>
 public sealed class EngagementJourneyTests
 {
     [RequiresChromiumFact]
@@ -21,10 +21,13 @@ public sealed class EngagementJourneyTests
         await Expect(milk).ToHaveTextAsync("Remove from wish list");
         await page.ReloadAsync();
         await Expect(milk).ToHaveTextAsync("Remove from wish list");
+        Assert.True((await milk.BoundingBoxAsync())!.Height >= 44, "wish-list button shorter than a 44 px touch target");
+        Assert.Empty(await Browser.AxeViolationsAsync(page));
 
         // The member page lists it, and can take it off again.
         await page.GotoAsync(s.Url("/member"));
         await Expect(page.Locator("[data-wish='p-milk']")).ToContainTextAsync("Organic milk 1 l");
+        Assert.Empty(await Browser.AxeViolationsAsync(page));
         await page.Locator("[data-wish='p-milk'] button").ClickAsync();
         await Expect(page.Locator("[data-wish='p-milk'] button")).ToHaveTextAsync("Add to wish list");
         await page.ReloadAsync();
@@ -38,6 +41,7 @@ public sealed class EngagementJourneyTests
         await Expect(page.Locator("[data-badge='check-ins']")).ToContainTextAsync("2 of 5");
         await Expect(page.Locator("[data-challenge='check-in-days-month']")).ToContainTextAsync("Check in on 3 days this month");
         await Expect(page.Locator("[data-challenge='check-in-days-month'] progress")).ToHaveAttributeAsync("value", "2");
+        Assert.Empty(await Browser.AxeViolationsAsync(page));
 
         // Share the visit: points once, then politely refused.
         await page.Locator("#share").ClickAsync();
