@@ -43,7 +43,7 @@ internal sealed class RevokedMemberEraser(AgentWriter writer, AgentCounters coun
                 return false;
             }
 
-            foreach (var table in (string[])["punch_cards", "stamp_days", "pending_points", "points_ledger", "member_stats", "member_purchases"])
+            foreach (var table in (string[])["punch_cards", "stamp_days", "pending_points", "points_ledger", "member_stats", "member_purchases", "wish_list"])
             {
                 tx.Execute("DELETE FROM " + table + " WHERE member_id = $1;", delta.MemberId);
             }

@@ -92,15 +92,18 @@ public sealed class ReceiptFlowTests
     }
 
     [RequiresMosquittoFact]
-    public async Task Revoke_MemberWithCardsPointsAndPurchases_ErasedButReceiptStaysIdempotent()
+    public async Task Revoke_MemberWithCardsPointsPurchasesAndWishList_ErasedButReceiptStaysIdempotent()
     {
         await using var store = await LoyaltyStore.StartAsync();
         Assert.Equal(1, (await store.PostAsync(store.Receipt("t-1"))).StampsAdded);
+        await store.Agent.Get<Edge.Agent.Storage.AgentWriter>().WriteAsync(
+            tx => Edge.Agent.Storage.SqlExtensions.Execute(tx, "INSERT INTO wish_list(member_id, product_id, added_at) VALUES ('m-1', 'p-tv', '2026-11-23T09:00:00Z');"),
+            CancellationToken.None);
 
         await store.Bus.PublishDeltaAsync(Support.Members.Revoke(2, "m-1"));
         await Eventually.TrueAsync(() => store.Agent.Counters.Get("loyalty.member_erased") == 1, "loyalty data erased");
 
-        foreach (var table in (string[])["punch_cards", "stamp_days", "pending_points", "points_ledger", "member_stats", "member_purchases", "receipts"])
+        foreach (var table in (string[])["punch_cards", "stamp_days", "pending_points", "points_ledger", "member_stats", "member_purchases", "receipts", "wish_list"])
         {
             Assert.Equal(0, store.Count("SELECT count(*) FROM " + table + " WHERE member_id = 'm-1';"));
         }
