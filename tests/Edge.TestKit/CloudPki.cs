@@ -1,5 +1,3 @@
-using System.Net;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 
@@ -20,14 +18,14 @@ public sealed class CloudPki : IDisposable
         using var other = CreateCa("Unrelated CA");
         CaFile = WriteCertificate("ca.pem", ca);
         OtherCaFile = WriteCertificate("other-ca.pem", other);
-        using var server = Issue(ca, "CN=cloud-broker", serverAuth: true);
+        using var server = TestCertificateFactory.Issue(ca, "CN=cloud-broker", serverAuth: true, validDays: 90);
         ServerCertificateFile = WriteCertificate("server.pem", server);
         ServerKeyFile = WriteKey("server.key", server);
-        using var hub = Issue(ca, "CN=store-1-hub-1", serverAuth: false);
+        using var hub = TestCertificateFactory.Issue(ca, "CN=store-1-hub-1", serverAuth: false, validDays: 90);
         HubCertificateFile = WriteCertificate("hub.pem", hub);
         HubKeyFile = WriteKey("hub.key", hub);
         HubNotAfter = hub.NotAfter.ToUniversalTime();
-        using var consumer = Issue(ca, "CN=cloud-consumer", serverAuth: false);
+        using var consumer = TestCertificateFactory.Issue(ca, "CN=cloud-consumer", serverAuth: false, validDays: 90);
         ConsumerCertificateFile = WriteCertificate("consumer.pem", consumer);
         ConsumerKeyFile = WriteKey("consumer.key", consumer);
     }
@@ -75,49 +73,9 @@ public sealed class CloudPki : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static X509Certificate2 CreateCa(string name)
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=" + name, key, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
-        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(365));
-    }
+    private static X509Certificate2 CreateCa(string name) => TestCertificateFactory.CreateCa(name, validDays: 365);
 
-    private static X509Certificate2 Issue(X509Certificate2 ca, string subject, bool serverAuth)
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyAgreement, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(serverAuth ? "1.3.6.1.5.5.7.3.1" : "1.3.6.1.5.5.7.3.2")], false));
-        if (serverAuth)
-        {
-            var san = new SubjectAlternativeNameBuilder();
-            san.AddIpAddress(IPAddress.Loopback);
-            san.AddDnsName("localhost");
-            request.CertificateExtensions.Add(san.Build());
-        }
+    private string WriteCertificate(string name, X509Certificate2 certificate) => TestCertificateFactory.WriteCertificate(_dir, name, certificate);
 
-        var serial = RandomNumberGenerator.GetBytes(16);
-        serial[0] &= 0x7F;
-        using var issued = request.Create(ca, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(90), serial);
-        return issued.CopyWithPrivateKey(key);
-    }
-
-    private string WriteCertificate(string name, X509Certificate2 certificate)
-    {
-        var path = _dir.File(name);
-        File.WriteAllText(path, certificate.ExportCertificatePem());
-        return path;
-    }
-
-    private string WriteKey(string name, X509Certificate2 certificate)
-    {
-        var path = _dir.File(name);
-        using var key = certificate.GetECDsaPrivateKey()!;
-        File.WriteAllText(path, key.ExportPkcs8PrivateKeyPem());
-        return path;
-    }
+    private string WriteKey(string name, X509Certificate2 certificate) => TestCertificateFactory.WriteKey(_dir, name, certificate);
 }
