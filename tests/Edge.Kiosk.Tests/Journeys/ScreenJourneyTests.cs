@@ -119,6 +119,10 @@ public sealed class ScreenJourneyTests
         var onPublic = await page.APIRequest.GetAsync(s.Url("/admin"));
         Assert.Equal(404, onPublic.Status);
         await page.GotoAsync(s.Kiosk.AdminUrl + "/admin");
+
+        // The admin binding has no live hub, so its pages must not try one: a failed start reloads the page, which
+        // once wiped a staff PIN being typed (the flaky CI failure of this test).
+        Assert.True(await page.EvaluateAsync<bool>("() => window.kioskLive === undefined"));
         await page.Locator("#staff-pin").FillAsync("000000");
         await page.Locator("#staff-login").ClickAsync();
         await Expect(page.Locator(".message.error")).ToHaveTextAsync("Wrong staff PIN.");

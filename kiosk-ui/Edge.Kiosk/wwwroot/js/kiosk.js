@@ -68,7 +68,9 @@
     }).catch(function () { setTimeout(reloadWhenBack, 2000); });
   }
   function startLive() {
-    if (!window.signalR) { return; }
+    // Staff pages (data-no-live) are served on the admin binding, which has no hub: trying it there would fail and
+    // reload the page every two seconds, under the fingers of whoever is typing the staff PIN.
+    if (!window.signalR || document.querySelector('[data-no-live]')) { return; }
     var conn = new signalR.HubConnectionBuilder().withUrl('/live').withAutomaticReconnect([0, 1000, 2000, 5000]).build();
     // The hub is on loopback: a crashed or restarted server closes the socket at once (onclose below). The silence
     // timeout only catches a hung server, which the systemd watchdog restarts anyway, so it can be long; this also
