@@ -1,4 +1,5 @@
 using Edge.Hosting.Broker;
+using Edge.Hosting.Clock;
 using Edge.Hosting.Logging;
 using Edge.Hosting.Options;
 using Edge.Hosting.Systemd;
@@ -32,7 +33,8 @@ public static class EdgeHostBuilderExtensions
 
         var systemd = SystemdEnvironment.From(builder.Configuration);
         builder.Services.AddSingleton(systemd);
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddEdgeOptions<EdgeClockOptions>(EdgeClockOptions.Section);
+        builder.Services.TryAddSingleton(CreateClock);
 
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Trace); // Serilog's own levels decide.
@@ -63,6 +65,20 @@ public static class EdgeHostBuilderExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>The real clock, or with <see cref="EdgeClockOptions.Rate"/> above 1 a faster one (demos and tests).</summary>
+    private static TimeProvider CreateClock(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<EdgeClockOptions>>().Value;
+        if (options.Rate == 1)
+        {
+            return TimeProvider.System;
+        }
+
+        var origin = options.Origin ?? TimeProvider.System.GetUtcNow();
+        HostingLog.FastClock(services.GetRequiredService<ILoggerFactory>().CreateLogger("Edge.Hosting.Clock"), options.Rate, origin);
+        return new ScaledTimeProvider(TimeProvider.System, options.Rate, origin);
     }
 
     /// <summary>

@@ -20,6 +20,9 @@ internal static partial class HostingLog
     [LoggerMessage(1010, LogLevel.Information, "{Service} {Version} starting (store {StoreId}, hub {HubId})")]
     public static partial void Starting(ILogger logger, string service, string version, string storeId, string hubId);
 
+    [LoggerMessage(1011, LogLevel.Warning, "Clock runs {Rate}x faster than real time from {Origin} (Edge:Clock:Rate; demos and tests only)")]
+    public static partial void FastClock(ILogger logger, double rate, DateTimeOffset origin);
+
     [LoggerMessage(1020, LogLevel.Information, "Local broker {Host}:{Port} reachable")]
     public static partial void BrokerReachable(ILogger logger, string host, int port);
 

@@ -34,4 +34,10 @@ internal static class TestHosts
 
         return builder;
     }
+
+    public static IHost AddEdgeHostDefaultsAndBuild(this HostApplicationBuilder builder)
+    {
+        builder.AddEdgeHostDefaults("sample", usesLocalBroker: false);
+        return builder.Build();
+    }
 }
