@@ -60,15 +60,18 @@ public sealed class LongOutageTests(Xunit.Abstractions.ITestOutputHelper output)
                 return link.IsConnected;
             },
             "cloud link up");
+        var frozenAt = clock.GetUtcNow();
         var drain = Stopwatch.StartNew();
         await consumer.WaitForDistinctAsync(2 * PerStream, TimeSpan.FromSeconds(300));
         drain.Stop();
 
         var rate = 2 * PerStream / drain.Elapsed.TotalSeconds;
         output.WriteLine($"drained {2 * PerStream} events in {drain.Elapsed.TotalSeconds:0.00} s = {rate:0} events/s");
-        // Measured here: 1 M in 28.9 s (34.6 k/s) at load 8. The floor only catches a drain that waits on the clock
-        // (it would crawl at one batch per poll); the rate goal itself is the benchmark's (tests/Edge.CloudSync.Benchmarks).
-        Assert.True(rate > 10_000, $"drained {2 * PerStream} events in {drain.Elapsed.TotalSeconds:0.00} s = {rate:0} events/s");
+        // "At full rate" is that nothing in the drain waits on the clock: the fake clock stood still from the moment the
+        // link came up, so a drain paced by a timer or a backoff would never have finished. (A rate floor here failed a
+        // CI run on a machine loaded by other builds: 6.1 k/s against 34.6 k/s measured at load 8; the rate goal itself
+        // is the benchmark's, tests/Edge.CloudSync.Benchmarks.)
+        Assert.Equal(frozenAt, clock.GetUtcNow());
         UpstreamEndToEndTests.AssertInOrderPerStream(consumer.Firsts, ["a", "b"], PerStream);
         Assert.DoesNotContain(consumer.Firsts, f => f.Stream == "offers");
         Assert.Equal(100, host.Services.GetRequiredService<UpstreamCounters>().Expired);
