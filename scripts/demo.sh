@@ -28,6 +28,9 @@ WEARABLE_URL="http://127.0.0.1:${EDGE_DEMO_WEARABLE_PORT:-5095}"
 DWELL="${EDGE_DEMO_DWELL:-$([ "$CHECK" = 1 ] && echo 00:00:15 || echo 00:01:00)}"
 # How long --check lets the hub run with the members walking before it reads the services' RSS.
 RSS_AFTER="${EDGE_DEMO_RSS_AFTER_SECONDS:-60}"
+# The hub's clock rate (Edge:Clock:Rate): 20 runs a store hour in three minutes (the end-to-end test's simulated hour).
+SPEED="${EDGE_DEMO_SPEED:-1}"
+[[ "$SPEED" =~ ^[0-9]+$ ]] && [ "$SPEED" -ge 1 ] && [ "$SPEED" -le 3600 ] || die "EDGE_DEMO_SPEED must be a whole number from 1 to 3600, not '$SPEED'"
 MEMBERS="${EDGE_DEMO_MEMBERS:-50}"
 STRANGERS="${EDGE_DEMO_STRANGERS:-500}"
 STORE=demo-store
@@ -156,6 +159,21 @@ cat > "$RUN_DIR/etc/store.json" <<JSON
 { "Edge": { "Store": { "StoreId": "$STORE", "HubId": "$HUB" } } }
 JSON
 export EDGE_CONFIG_DIR="$RUN_DIR/etc" Edge__Broker__Port="$BROKER_PORT"
+# A fast store clock: the four services and the clerks' watches share one origin, so they agree on the time; the cloud
+# (started above) keeps real time, as a store whose clock runs fast would see it. The simulator's step and advertising
+# intervals are simulated time: its step grows with the speed (ten steps per real second) and the phones advertise up
+# to 3x less often per simulated second (still within the gateway's 10 s receiver staleness), so the radio load stays
+# near what the hub handles at real speed.
+sim_args=()
+if [ "$SPEED" != 1 ]; then
+  export Edge__Clock__Rate="$SPEED" Edge__Clock__Origin="$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)"
+  echo "$Edge__Clock__Rate $Edge__Clock__Origin" > "$RUN_DIR/clock"
+  span() { awk -v ms="$1" 'BEGIN { printf "%02d:%02d:%02d.%03d", ms / 3600000, (ms / 60000) % 60, (ms / 1000) % 60, ms % 1000 }'; }
+  radio=$(( SPEED < 3 ? SPEED : 3 ))
+  sim_args=(--BeaconGateway:Simulator:Step="$(span $((100 * SPEED)))"
+    --BeaconGateway:Simulator:MinAdvertisingInterval="$(span $((100 * radio)))" --BeaconGateway:Simulator:MaxAdvertisingInterval="$(span $((1000 * radio)))")
+  log "store clock runs ${SPEED}x from $Edge__Clock__Origin"
+fi
 AGENT_STATE="$RUN_DIR/state/edge-agent"; mkdir -p "$AGENT_STATE"
 # Bearer tokens for edge-agent's API, one per caller: fresh per demo run (or given, for the end-to-end test), each
 # given to both sides.
@@ -200,7 +218,7 @@ start beacon-gateway beacon-gateway/Edge.BeaconGateway beacon-gateway.dll \
   --BeaconGateway:Source=simulator --BeaconGateway:Simulator:Strangers="$STRANGERS" \
   --BeaconGateway:Simulator:MemberKeysFromHub=true --BeaconGateway:Simulator:Members="$MEMBERS" \
   --BeaconGateway:ZonesFile="$RUN_DIR/etc/zones.json" "${receiver_args[@]}" --BeaconGateway:Presence:DwellTime="$DWELL" \
-  --BeaconGateway:Members:KeyEncryptionKeyFile="$AGENT_STATE/member-keys.kek"
+  --BeaconGateway:Members:KeyEncryptionKeyFile="$AGENT_STATE/member-keys.kek" "${sim_args[@]}"
 start cloud-sync cloud-sync/Edge.CloudSync cloud-sync.dll \
   --CloudSync:Outbox:DatabasePath="$RUN_DIR/state/cloud-sync/outbox.db" --CloudSync:Downstream:InboxPath="$RUN_DIR/state/cloud-sync/inbox.db" \
   --CloudSync:Downstream:BundleDirectory="$RUN_DIR/state/cloud-sync/bundles"
