@@ -97,7 +97,7 @@ internal sealed class BusinessTally
         OfferDecisionEvent d => !string.IsNullOrEmpty(d.DecisionId),
         RedemptionEvent r => !string.IsNullOrEmpty(r.CouponId),
         HoldoutConversionEvent c => !string.IsNullOrEmpty(c.DecisionId),
-        AlertOutcomesEvent a => a.Raised >= 0 && a.Claimed >= 0 && a.Claimed <= a.Raised,
+        AlertOutcomesEvent a => a.Hour != default && a.Raised >= 0 && a.Claimed >= 0 && a.Claimed <= a.Raised,
         _ => true,
     };
 }
