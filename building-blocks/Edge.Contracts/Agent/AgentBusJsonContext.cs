@@ -12,4 +12,6 @@ namespace Edge.Contracts.Agent;
 [JsonSerializable(typeof(StaffAlertClosed))]
 [JsonSerializable(typeof(OfferDecisionEvent))]
 [JsonSerializable(typeof(RedemptionEvent))]
+[JsonSerializable(typeof(AlertOutcomesEvent))]
+[JsonSerializable(typeof(HoldoutConversionEvent))]
 public sealed partial class AgentBusJsonContext : JsonSerializerContext;

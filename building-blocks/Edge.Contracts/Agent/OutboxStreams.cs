@@ -15,6 +15,9 @@ public static class OutboxStreams
     public const string AlertOutcomes = "alert-outcomes";
     public const string ProofOfPlay = "proof-of-play";
 
+    /// <summary>A holdout member bought what they would have been offered (<see cref="HoldoutConversionEvent"/>): the baseline for uplift.</summary>
+    public const string HoldoutConversions = "holdout-conversions";
+
     /// <summary>A member saved a coupon to their app at a kiosk (<see cref="CouponSavedEvent"/>): the cloud pushes it to the phone.</summary>
     public const string CouponSaves = "coupon-saves";
 }

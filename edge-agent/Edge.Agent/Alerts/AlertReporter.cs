@@ -89,8 +89,8 @@ internal sealed class AlertReporter(AgentWriter writer, OutboxSignal outbox, IOp
             }
         }
 
-        var outcomes = new AlertOutcomesEvent(AlertStore.Parse(hour), raised, claimed, escalated, expired, withdrawn, Median(toClaim));
-        AgentOutbox.Append(tx, OutboxStreams.AlertOutcomes, "alerts.hourly", "alert-outcomes:" + hour, now, outcomes, AlertsJsonContext.Default.AlertOutcomesEvent);
+        var outcomes = new AlertOutcomesEvent(AlertStore.Parse(hour), raised, claimed, escalated, expired, withdrawn, Median(toClaim), toClaim.Sum());
+        AgentOutbox.Append(tx, OutboxStreams.AlertOutcomes, "alerts.hourly", "alert-outcomes:" + hour, now, outcomes, AgentBusJsonContext.Default.AlertOutcomesEvent);
         tx.Execute("INSERT INTO alert_reports(hour, reported_at) VALUES ($1, $2);", hour, AlertStore.At(now));
         AlertsLog.Reported(logger, hour, raised, claimed);
         return true;

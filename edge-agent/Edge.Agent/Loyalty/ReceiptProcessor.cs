@@ -12,7 +12,8 @@ namespace Edge.Agent.Loyalty;
 /// Books a POS e-receipt in ONE write: idempotent by transaction id (a replay answers the first figures), stamps the
 /// configured punch cards within their daily caps, adds pending points (floor(total x rate), within the member's
 /// daily cap), feeds the member's purchase statistics (lines, spend, lines per category: the offer model's history
-/// features) and records which products the member bought, and appends the stamp and points outbox events.
+/// features) and records which products the member bought, appends the stamp and points outbox events, and reports the
+/// holdout decisions the purchase converts (<see cref="Offers.HoldoutConversions"/>).
 /// </summary>
 internal sealed class ReceiptProcessor(AgentWriter writer, OutboxSignal outbox, IOptions<LoyaltyOptions> options, Games.StoreCalendar calendar, TimeProvider time, AgentCounters counters, ILogger<ReceiptProcessor> logger)
 {
@@ -83,6 +84,11 @@ internal sealed class ReceiptProcessor(AgentWriter writer, OutboxSignal outbox, 
             }
 
             FeedStats(tx, receipt, memberId);
+            var conversions = Offers.HoldoutConversions.Record(tx, receipt, memberId);
+            if (conversions > 0)
+            {
+                counters.Increment("offers.holdout_converted", conversions);
+            }
         }
 
         tx.Execute(

@@ -42,19 +42,26 @@ internal sealed class OfferEngine(
         var o = options.Value;
         var now = time.GetUtcNow();
         var day = now.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        if (InHoldout(member.MemberId, o))
+
+        // A holdout member goes through the same cooldown, eligibility, caps and scoring as everyone else, so the offer
+        // they WOULD have been given is known (recorded, nothing issued): their purchases of it are the baseline that
+        // uplift is measured against (HoldoutConversions). Their cooldown runs from that would-be offer.
+        var holdout = InHoldout(member.MemberId, o);
+        if (holdout)
         {
-            await RecordAsync(decisionId, member, zone, kioskId, now, control: true, null, null, DecisionSource.Rules, null, null, "holdout", cancellationToken).ConfigureAwait(false);
             counters.Increment("offers.holdout");
-            return new OfferDecision(decisionId, true, null, DecisionSource.Rules, "holdout", false);
         }
 
-        var lastIssued = database.Read(c => c.Scalar("SELECT max(issued_at) FROM coupons WHERE member_id = $1;", member.MemberId)) as string;
+        var lastIssued = database.Read(c => c.Scalar(
+            holdout
+                ? "SELECT max(decided_at) FROM decisions WHERE member_id = $1 AND control = 1 AND offer_id IS NOT NULL;"
+                : "SELECT max(issued_at) FROM coupons WHERE member_id = $1;",
+            member.MemberId)) as string;
         if (lastIssued is not null && now - DateTimeOffset.Parse(lastIssued, CultureInfo.InvariantCulture) < o.MemberCooldown)
         {
             counters.Increment("offers.cooldown");
-            await RecordAsync(decisionId, member, zone, kioskId, now, control: false, null, null, DecisionSource.Rules, null, null, "cooldown", cancellationToken).ConfigureAwait(false);
-            return new OfferDecision(decisionId, false, null, DecisionSource.Rules, "cooldown", false);
+            await RecordAsync(decisionId, member, zone, kioskId, now, holdout, null, null, DecisionSource.Rules, null, null, Reason(holdout, "cooldown"), cancellationToken).ConfigureAwait(false);
+            return new OfferDecision(decisionId, holdout, null, DecisionSource.Rules, Reason(holdout, "cooldown"), false);
         }
 
         var interests = new MemberInterests(member.MemberId, member.Tier, new HashSet<string>(member.Interests, StringComparer.OrdinalIgnoreCase));
@@ -76,8 +83,8 @@ internal sealed class OfferEngine(
         if (best < 0)
         {
             counters.Increment("offers.nothing_eligible");
-            await RecordAsync(decisionId, member, zone, kioskId, now, control: false, null, null, scores.Source, null, scores.ModelVersion, "nothing eligible", cancellationToken).ConfigureAwait(false);
-            return new OfferDecision(decisionId, false, null, scores.Source, "nothing eligible", false);
+            await RecordAsync(decisionId, member, zone, kioskId, now, holdout, null, null, scores.Source, null, scores.ModelVersion, Reason(holdout, "nothing eligible"), cancellationToken).ConfigureAwait(false);
+            return new OfferDecision(decisionId, holdout, null, scores.Source, Reason(holdout, "nothing eligible"), false);
         }
 
         var offer = candidates[best];
@@ -85,6 +92,12 @@ internal sealed class OfferEngine(
         var validUntil = now + o.CouponValidity < offer.ValidTo ? now + o.CouponValidity : offer.ValidTo;
         var view = new OfferView(couponId, offer.OfferId, offer.Title, offer.ProductId, offer.Category, offer.DiscountKind, offer.DiscountValue, validUntil, CouponStatus.Issued, scores.Source);
         var probability = (double)scores.Probabilities[best];
+        if (holdout)
+        {
+            await RecordAsync(decisionId, member, zone, kioskId, now, control: true, view, offer, scores.Source, probability, scores.ModelVersion, "holdout", cancellationToken).ConfigureAwait(false);
+            return new OfferDecision(decisionId, true, null, scores.Source, "holdout", false);
+        }
+
         var issued = await RecordAsync(decisionId, member, zone, kioskId, now, control: false, view, offer, scores.Source, probability, scores.ModelVersion, scores.FallbackReason, cancellationToken).ConfigureAwait(false);
         if (!issued)
         {
@@ -121,6 +134,8 @@ internal sealed class OfferEngine(
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(o.HoldoutSalt + "|" + memberId));
         return BitConverter.ToUInt32(hash, 0) / (double)uint.MaxValue < o.HoldoutShare;
     }
+
+    private static string Reason(bool holdout, string reason) => holdout ? "holdout, " + reason : reason;
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
@@ -183,7 +198,9 @@ internal sealed class OfferEngine(
             }
 
             // Caps are checked again inside the one writer: two decisions racing for the last coupon cannot both win.
-            var issue = coupon is not null && offer is not null && UnderCaps(tx, offer, member.MemberId, day);
+            var issue = !control && coupon is not null && offer is not null && UnderCaps(tx, offer, member.MemberId, day);
+            // A holdout decision keeps the offer it would have issued (and its would-be validity), never a coupon.
+            var wouldBe = control && coupon is not null && offer is not null;
             if (issue)
             {
                 issue = tx.Execute(
@@ -192,10 +209,15 @@ internal sealed class OfferEngine(
             }
 
             tx.Execute(
-                "INSERT INTO decisions(trigger_id, member_id, decided_at, source, control, coupon_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7);",
-                decisionId, member.MemberId, at, source.ToString(), control ? 1 : 0, issue ? coupon!.CouponId : null, reason ?? string.Empty);
+                """
+                INSERT INTO decisions(trigger_id, member_id, decided_at, source, control, coupon_id, detail, offer_id, offer_product, offer_category, valid_until)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11);
+                """,
+                decisionId, member.MemberId, at, source.ToString(), control ? 1 : 0, issue ? coupon!.CouponId : null, reason ?? string.Empty,
+                issue || wouldBe ? offer!.OfferId : null, wouldBe ? offer!.ProductId : null, wouldBe ? offer!.Category : null,
+                wouldBe ? HoldoutConversions.At(coupon!.ValidUntil) : null);
             AgentOutbox.Append(tx, OutboxStreams.OffersIssued, "offer.decided", "offer-decision:" + decisionId, now,
-                new OfferDecisionEvent(decisionId, member.MemberId, zone, kioskId, control, issue ? coupon!.CouponId : null, issue ? offer!.OfferId : null,
+                new OfferDecisionEvent(decisionId, member.MemberId, zone, kioskId, control, issue ? coupon!.CouponId : null, issue || wouldBe ? offer!.OfferId : null,
                     source, probability, modelVersion, reason, now),
                 AgentBusJsonContext.Default.OfferDecisionEvent);
             return issue;

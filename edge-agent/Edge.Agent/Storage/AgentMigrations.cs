@@ -227,5 +227,14 @@ internal static class AgentMigrations
                 added_at TEXT NOT NULL,
                 PRIMARY KEY (member_id, product_id));
             """),
+        new(6, "holdout decisions keep the offer they would have issued, and its conversion", """
+            ALTER TABLE decisions ADD COLUMN offer_id TEXT;
+            ALTER TABLE decisions ADD COLUMN offer_product TEXT;
+            ALTER TABLE decisions ADD COLUMN offer_category TEXT;
+            ALTER TABLE decisions ADD COLUMN valid_until TEXT;
+            ALTER TABLE decisions ADD COLUMN converted_at TEXT;
+            CREATE INDEX decisions_holdout_open ON decisions(member_id, decided_at)
+                WHERE control = 1 AND offer_id IS NOT NULL AND converted_at IS NULL;
+            """),
     ];
 }

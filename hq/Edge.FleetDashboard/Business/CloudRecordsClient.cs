@@ -1,19 +1,21 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Edge.Contracts.Agent;
-using Edge.Contracts.Cloud;
 using Edge.FleetDashboard.Diagnostics;
+using Edge.FleetDashboard.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Edge.FleetDashboard.Business;
 
 /// <summary>
-/// Reads a store's up-stream records from the reference cloud (GET /api/stores/{store}/events?stream=) and counts the
-/// business events: offer decisions (treated and holdout), redemptions, proof of play, staff-alert outcomes. Members
-/// present comes from the Sparkplug metric the caller passes. Never throws for a cloud that is down or answers garbage:
-/// the figures are then null and <see cref="BusinessFigures.CloudStatus"/> says why.
+/// Reads a store's up-stream records from the reference cloud (GET /api/stores/{store}/events?stream=) and computes the
+/// business figures from them (<see cref="BusinessTally"/>): offers and redemptions, the holdout group and its
+/// conversions, staff-alert hourly outcomes, proof of play. Members present comes from the Sparkplug metric the caller
+/// passes. Never throws for a cloud that is down or answers garbage: the figures are then null and
+/// <see cref="BusinessFigures.CloudStatus"/> says why; records that do not read as their stream's event are skipped,
+/// logged and counted (<see cref="DashboardCounters.CloudRecordsUnreadable"/>).
 /// </summary>
-internal sealed class CloudRecordsClient(HttpClient http, ILogger<CloudRecordsClient> logger)
+internal sealed class CloudRecordsClient(HttpClient http, DashboardCounters counters, ILogger<CloudRecordsClient> logger)
 {
     private const int Limit = 100_000;
 
@@ -21,31 +23,35 @@ internal sealed class CloudRecordsClient(HttpClient http, ILogger<CloudRecordsCl
     {
         if (http.BaseAddress is null)
         {
-            return new BusinessFigures(membersPresent, null, null, null, null, null, null, "cloud records not configured (FleetDashboard:CloudUrl)");
+            return BusinessFigures.Unavailable(membersPresent, "cloud records not configured (FleetDashboard:CloudUrl)");
         }
 
         try
         {
             var offers = await ReadAsync(storeId, OutboxStreams.OffersIssued, cancellationToken).ConfigureAwait(false);
             var redemptions = await ReadAsync(storeId, OutboxStreams.Redemptions, cancellationToken).ConfigureAwait(false);
+            var conversions = await ReadAsync(storeId, OutboxStreams.HoldoutConversions, cancellationToken).ConfigureAwait(false);
             var plays = await ReadAsync(storeId, OutboxStreams.ProofOfPlay, cancellationToken).ConfigureAwait(false);
             var alerts = await ReadAsync(storeId, OutboxStreams.AlertOutcomes, cancellationToken).ConfigureAwait(false);
-            long treated = 0, holdout = 0;
-            foreach (var decision in offers.Select(Decision).OfType<OfferDecisionEvent>())
+            var tally = new BusinessTally();
+            var figures = new BusinessFigures(
+                membersPresent,
+                tally.Offers(offers, redemptions, conversions),
+                tally.Alerts(alerts),
+                BusinessTally.Distinct(plays),
+                "from the reference cloud's records");
+            if (tally.Unreadable > 0)
             {
-                treated += !decision.Control && decision.CouponId is not null ? 1 : 0;
-                holdout += decision.Control ? 1 : 0;
+                counters.Unreadable(tally.Unreadable);
+                DashboardLog.CloudRecordsUnreadable(logger, storeId, tally.Unreadable);
             }
 
-            return new BusinessFigures(
-                membersPresent, treated, holdout, redemptions.Count,
-                alerts.Count == 0 ? null : alerts.Count, // edge-agent does not publish alert outcomes yet
-                plays.Count, KioskSessions: null, "from the reference cloud's records");
+            return figures;
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException or TaskCanceledException or NotSupportedException)
         {
             DashboardLog.CloudRecordsFailed(logger, storeId, ex.Message);
-            return new BusinessFigures(membersPresent, null, null, null, null, null, null, "cloud records unavailable: " + ex.Message);
+            return BusinessFigures.Unavailable(membersPresent, "cloud records unavailable: " + ex.Message);
         }
     }
 
@@ -54,18 +60,4 @@ internal sealed class CloudRecordsClient(HttpClient http, ILogger<CloudRecordsCl
             $"api/stores/{Uri.EscapeDataString(storeId)}/events?stream={Uri.EscapeDataString(stream)}&limit={Limit}",
             BusinessJsonContext.Default.IReadOnlyListCloudRecord,
             cancellationToken).ConfigureAwait(false) ?? [];
-
-    /// <summary>The offer decision inside a record, or null for one that does not read as such (counted as nothing).</summary>
-    private static OfferDecisionEvent? Decision(CloudRecord record)
-    {
-        try
-        {
-            var envelope = JsonSerializer.Deserialize(record.Event, CloudJsonContext.Default.OutboxEvent);
-            return envelope is null ? null : envelope.Body.Deserialize(AgentBusJsonContext.Default.OfferDecisionEvent);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }

@@ -40,4 +40,7 @@ internal static partial class DashboardLog
 
     [LoggerMessage(10211, LogLevel.Warning, "Refused a request: {Reason}")]
     public static partial void RequestRefused(ILogger logger, string reason);
+
+    [LoggerMessage(10212, LogLevel.Warning, "Store {StoreId}: {Count} cloud records did not read as their stream's event and were skipped")]
+    public static partial void CloudRecordsUnreadable(ILogger logger, string storeId, int count);
 }

@@ -63,6 +63,7 @@ public sealed class StaffAlertFlowTests
         var body = outcome.GetProperty("body");
         Assert.Equal((1, 1, 1, 0, 42.0), (body.GetProperty("raised").GetInt32(), body.GetProperty("claimed").GetInt32(), body.GetProperty("escalated").GetInt32(),
             body.GetProperty("expired").GetInt32(), body.GetProperty("medianSecondsToClaim").GetDouble()));
+        Assert.Equal(42.0, body.GetProperty("totalSecondsToClaim").GetDouble()); // summable across hours, unlike the median
         Assert.Equal(0, store.Count("SELECT count(*) FROM outbox WHERE CAST(payload AS TEXT) LIKE '%' || $1 || '%' OR CAST(payload AS TEXT) LIKE '%Ada%';", first.AlertId));
 
         // After the retention (1 day) the closed alert is erased.

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Edge.Agent.Tests.Support;
 using Edge.Contracts;
@@ -78,7 +79,7 @@ public sealed class OfferFlowTests
     }
 
     [RequiresMosquittoFact]
-    public async Task PresenceEntered_MemberInHoldout_NoOfferButControlDecisionLogged()
+    public async Task PresenceEntered_MemberInHoldout_NoCouponButWouldBeOfferLoggedAndItsPurchaseReportedOnce()
     {
         await using var broker = await MosquittoBroker.StartAsync();
         using var dir = new TempDirectory("edge-agent-offers");
@@ -87,7 +88,9 @@ public sealed class OfferFlowTests
         {
             ["EdgeAgent:Offers:CatalogFile"] = catalog,
             ["EdgeAgent:Offers:HoldoutShare"] = "1",
+            ["EdgeAgent:Api:PosToken"] = "pos-secret",
         });
+        agent.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "pos-secret");
         await using var bus = await BusProbe.ConnectAsync(broker, LocalTopics.Outbox + "/#");
 
         await bus.PublishDeltaAsync(Support.Members.Upsert(1, "m-1"));
@@ -98,6 +101,38 @@ public sealed class OfferFlowTests
         var data = JsonDocument.Parse((await bus.NextAsync(LocalTopics.OutboxFor(OutboxStreams.OffersIssued), s_wait)).Payload).RootElement.GetProperty("body");
         Assert.True(data.GetProperty("control").GetBoolean());
         Assert.Equal(JsonValueKind.Null, data.GetProperty("couponId").ValueKind);
+        Assert.Equal("o-grocery", data.GetProperty("offerId").GetString()); // the offer they would have been given
         Assert.Equal(1, agent.Counters.Get("offers.holdout"));
+        Assert.Equal(0, agent.Get<Edge.Agent.Storage.AgentDatabase>().Read(c => Edge.Agent.Storage.SqlExtensions.Long(c, "SELECT count(*) FROM coupons;")));
+
+        // A receipt without the offer's category converts nothing; one with it converts the decision once, and its replay
+        // and a second matching receipt convert nothing more.
+        await PostReceiptAsync(agent, "t-coffee", new PosReceiptLine("p-coffee", "COFFEE", 1, 2.5m));
+        await PostReceiptAsync(agent, "t-milk", new PosReceiptLine("p-milk", "grocery", 1, 1.5m));
+        await PostReceiptAsync(agent, "t-milk", new PosReceiptLine("p-milk", "grocery", 1, 1.5m));
+        await PostReceiptAsync(agent, "t-milk-2", new PosReceiptLine("p-milk", "GROCERY", 2, 1.5m));
+
+        var conversion = JsonDocument.Parse((await bus.NextAsync(LocalTopics.OutboxFor(OutboxStreams.HoldoutConversions), s_wait)).Payload).RootElement;
+        Assert.Equal("holdout-conversion:" + data.GetProperty("decisionId").GetString(), conversion.GetProperty("messageId").GetString());
+        Assert.Equal("o-grocery", conversion.GetProperty("body").GetProperty("offerId").GetString());
+        Assert.False(conversion.GetProperty("body").TryGetProperty("memberId", out _)); // the member is on the decision already
+        Assert.Equal(1, agent.Counters.Get("offers.holdout_converted"));
+        Assert.Equal(1, agent.Get<Edge.Agent.Storage.AgentDatabase>().Read(c => Edge.Agent.Storage.SqlExtensions.Long(c, "SELECT count(*) FROM outbox WHERE stream = $1;", OutboxStreams.HoldoutConversions)));
+    }
+
+    [Theory]
+    [InlineData("p-1", "A", "p-1", null, true)]
+    [InlineData("p-1", "A", "p-2", "A", false)] // an offer on a product needs that product, not just its category
+    [InlineData("p-9", "Grocery", null, "GROCERY", true)]
+    [InlineData("p-9", null, null, "GROCERY", false)]
+    [InlineData("p-9", null, null, null, true)] // an offer on neither: any purchase
+    public void HoldoutMatches_ProductOrCategory_AsTheOfferNamesIt(string productId, string? category, string? offerProduct, string? offerCategory, bool expected) =>
+        Assert.Equal(expected, Edge.Agent.Offers.HoldoutConversions.Matches(new PosReceiptLine(productId, category, 1, 1m), offerProduct, offerCategory));
+
+    private static async Task PostReceiptAsync(TestAgent agent, string transactionId, PosReceiptLine line)
+    {
+        var receipt = new PosReceipt(transactionId, "m-1", DateTimeOffset.UtcNow, [line], line.Quantity * line.UnitPrice);
+        using var response = await agent.Http.PostAsJsonAsync(AgentRoutes.Receipts, receipt, AgentApiJsonContext.Default.PosReceipt);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
     }
 }
