@@ -25,6 +25,9 @@ public sealed class ScaledTimeProvider : TimeProvider
 
     public double Rate { get; }
 
+    /// <summary>The instant at which this clock equals the real one.</summary>
+    public DateTimeOffset Origin => _origin;
+
     public override TimeZoneInfo LocalTimeZone => _real.LocalTimeZone;
 
     public override long TimestampFrequency => _real.TimestampFrequency;

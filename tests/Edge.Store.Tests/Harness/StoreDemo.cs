@@ -1,14 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Edge.Hosting.Clock;
 using Edge.TestKit;
 
 namespace Edge.Store.Tests.Harness;
 
 /// <summary>
 /// The whole store as `./edge demo` runs it: scripts/demo.sh in its waiting mode (not --check), on free loopback
-/// ports, with a run folder and API tokens the test knows, and a short dwell time so staff alerts happen within the
-/// test. Stopped with SIGTERM, which runs the script's own clean stop (services first, brokers last).
+/// ports, with a run folder and API tokens the test knows, and the hub on a store clock that runs <see cref="Speed"/>
+/// times faster than real time (EDGE_DEMO_SPEED), so a store hour with the product's own timings (60 s dwell, 45 s
+/// claim timeout, hourly aggregates) passes in minutes. Stopped with SIGTERM, which runs the script's own clean stop
+/// (services first, brokers last).
 /// </summary>
 internal sealed class StoreDemo : IAsyncDisposable
 {
@@ -16,6 +19,12 @@ internal sealed class StoreDemo : IAsyncDisposable
     public const string KioskToken = "e2e-kiosk-token-0001";
     public const string WearableToken = "e2e-wearable-token-0001";
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(150);
+
+    /// <summary>
+    /// Store seconds per real second: a store hour in four minutes. Bounded by the slowest step a person plays in the
+    /// test: a clerk's claim must land within the 45 s claim timeout, 3 s of real time at this speed.
+    /// </summary>
+    public const int Speed = 15;
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -91,8 +100,8 @@ internal sealed class StoreDemo : IAsyncDisposable
         psi.Environment["EDGE_DEMO_DIR"] = dir.Path;
         psi.Environment["EDGE_DEMO_KIOSK_TOKEN"] = KioskToken;
         psi.Environment["EDGE_DEMO_WEARABLE_TOKEN"] = WearableToken;
-        // Shoppers dwell after 10 s in a zone (the product's default is 60 s): alerts within the test's time.
-        psi.Environment["EDGE_DEMO_DWELL"] = "00:00:10";
+        psi.Environment["EDGE_DEMO_SPEED"] = Speed.ToString(CultureInfo.InvariantCulture);
+        psi.Environment["EDGE_DEMO_DWELL"] = "00:01:00"; // the product's default, in store time
         var process = new Process { StartInfo = psi };
         var demo = new StoreDemo(process, dir, ports);
         process.OutputDataReceived += (_, e) => demo.Append(e.Data);
@@ -117,6 +126,13 @@ internal sealed class StoreDemo : IAsyncDisposable
     /// <summary>The pid scripts/demo.sh recorded for one of its processes.</summary>
     public int PidOf(string name) =>
         int.Parse(File.ReadAllText(Path.Combine(RunDirectory, "pids", name + ".pid")).Trim(), CultureInfo.InvariantCulture);
+
+    /// <summary>The hub's store clock, from the rate and origin scripts/demo.sh gave the hub's processes (its run folder's "clock").</summary>
+    public ScaledTimeProvider StoreClock()
+    {
+        var parts = File.ReadAllText(Path.Combine(RunDirectory, "clock")).Split(' ', StringSplitOptions.TrimEntries);
+        return new ScaledTimeProvider(TimeProvider.System, double.Parse(parts[0], CultureInfo.InvariantCulture), DateTimeOffset.Parse(parts[1], CultureInfo.InvariantCulture));
+    }
 
     public string Log(string name) => File.ReadAllText(Path.Combine(RunDirectory, "logs", name + ".log"));
 
