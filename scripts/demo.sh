@@ -188,16 +188,17 @@ for i in "${!ZONES[@]}"; do
   receiver_args+=(--BeaconGateway:Receivers:$i:Id="rx-${ZONES[$i]}" --BeaconGateway:Receivers:$i:Zone="${ZONES[$i]}")
   alert_zone_args+=(--EdgeAgent:Alerts:Zones:${ZONES[$i]}:Category="${CATEGORIES[$i]}")
 done
-# A few products for the kiosk's search and reviews until the cloud sends a product catalog.
-cat > "$RUN_DIR/etc/products.json" <<JSON
+# What HQ publishes to the store through the reference cloud once cloud-sync listens (below): a few products for the
+# kiosk's search and reviews, and the offer catalog edge-agent decides offers from as members walk in.
+mkdir -p "$RUN_DIR/cloud/content"
+cat > "$RUN_DIR/cloud/content/products.json" <<JSON
 { "full": true, "products": [
   { "productId": "p-headphones", "name": "Noise-cancelling headphones", "category": "electronics", "price": 199.0, "brand": "Sonora", "aisle": "E2", "specs": { "battery": "30 h" }, "onHand": 12 },
   { "productId": "p-tv-55", "name": "55-inch OLED TV", "category": "electronics", "price": 1299.0, "brand": "Lumen", "aisle": "E1", "specs": { "panel": "OLED" }, "onHand": 3 },
   { "productId": "p-espresso", "name": "Espresso machine", "category": "appliances", "price": 349.0, "brand": "Crema", "aisle": "A3", "specs": { "pressure": "15 bar" }, "onHand": 7 },
   { "productId": "p-coffee", "name": "Coffee beans 1 kg", "category": "grocery", "price": 14.5, "aisle": "G4", "onHand": 80 } ] }
 JSON
-# The store's offer catalog until the cloud sends one (edge-agent decides offers from it as members walk in).
-cat > "$RUN_DIR/etc/offers.json" <<JSON
+cat > "$RUN_DIR/cloud/content/offers.json" <<JSON
 [ { "offerId": "o-coffee", "title": "20 % off coffee beans", "productId": "p-coffee", "category": "grocery", "discountKind": "Percent",
     "discountValue": 20, "value": 3, "validFrom": "2020-01-01T00:00:00Z", "validTo": "2100-01-01T00:00:00Z",
     "budget": 1000, "perDayCap": 500, "perMemberCap": 1, "interests": ["coffee"] },
@@ -205,9 +206,9 @@ cat > "$RUN_DIR/etc/offers.json" <<JSON
     "discountKind": "AmountOff", "discountValue": 50, "value": 40, "validFrom": "2020-01-01T00:00:00Z", "validTo": "2100-01-01T00:00:00Z",
     "budget": 200, "perDayCap": 100, "perMemberCap": 1, "zones": ["electronics"] } ]
 JSON
-start edge-agent edge-agent/Edge.Agent edge-agent.dll --EdgeAgent:Offers:CatalogFile="$RUN_DIR/etc/offers.json" --EdgeAgent:Api:Url="$AGENT_URL" \
+start edge-agent edge-agent/Edge.Agent edge-agent.dll --EdgeAgent:Api:Url="$AGENT_URL" \
   --EdgeAgent:Api:KioskToken="$KIOSK_TOKEN" --EdgeAgent:Api:WearableToken="$WEARABLE_TOKEN" \
-  --EdgeAgent:Login:KioskZones:kiosk-1=entrance --EdgeAgent:Products:SeedFile="$RUN_DIR/etc/products.json" \
+  --EdgeAgent:Login:KioskZones:kiosk-1=entrance \
   "${alert_zone_args[@]}" --EdgeAgent:Alerts:HighValueTiers:0=gold \
   --EdgeAgent:Alerts:HighConsiderationCategories:0=electronics --EdgeAgent:Alerts:HighConsiderationCategories:1=appliances \
   --EdgeAgent:Storage:DatabasePath="$AGENT_STATE/agent.db" --EdgeAgent:Members:HubKeyFile="$AGENT_STATE/hub.key" \
@@ -237,6 +238,14 @@ wait_for wearable-simulator health "$WEARABLE_URL" || ok=1
 # Down messages are not queued for a subscription that does not exist yet: enrol only once cloud-sync listens.
 down_subscribed() { grep -q "retail/v1/$STORE/down/#" "$RUN_DIR/logs/cloud-broker.log"; }
 wait_for cloud-sync-downstream down_subscribed || ok=1
+
+# --- HQ's content for the store, through the reference cloud's API: signed down messages that cloud-sync hands to
+# edge-agent (product catalog, offer catalog, this month's prize budget).
+put_content() { curl -fsS -X PUT "$CLOUD_URL/api/stores/$STORE/$1" -H 'content-type: application/json' "${@:2}" >/dev/null || { log "publishing $1 at the cloud failed"; ok=1; }; }
+put_content products --data-binary @"$RUN_DIR/cloud/content/products.json"
+put_content offers --data-binary @"$RUN_DIR/cloud/content/offers.json"
+put_content prize-budget -d '{"amount":500}'
+log "products, offers and a prize budget published at the cloud"
 
 # --- opted-in members, enrolled at the cloud: they reach the hub as signed member deltas through cloud-sync.
 first_names=(Jane Ola Kari Piotr Anna Lukas Emma Jonas Zofia Nora)
