@@ -14,4 +14,5 @@ namespace Edge.Contracts.Agent;
 [JsonSerializable(typeof(RedemptionEvent))]
 [JsonSerializable(typeof(AlertOutcomesEvent))]
 [JsonSerializable(typeof(HoldoutConversionEvent))]
+[JsonSerializable(typeof(KioskSessionEvent))]
 public sealed partial class AgentBusJsonContext : JsonSerializerContext;

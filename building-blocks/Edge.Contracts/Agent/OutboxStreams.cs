@@ -18,6 +18,9 @@ public static class OutboxStreams
     /// <summary>A holdout member bought what they would have been offered (<see cref="HoldoutConversionEvent"/>): the baseline for uplift.</summary>
     public const string HoldoutConversions = "holdout-conversions";
 
+    /// <summary>A member logged in at a kiosk (<see cref="KioskSessionEvent"/>; no member id): HQ's kiosk-session count.</summary>
+    public const string KioskSessions = "kiosk-sessions";
+
     /// <summary>A member saved a coupon to their app at a kiosk (<see cref="CouponSavedEvent"/>): the cloud pushes it to the phone.</summary>
     public const string CouponSaves = "coupon-saves";
 }

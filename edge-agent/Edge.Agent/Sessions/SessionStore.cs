@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Edge.Agent.Api;
+using Edge.Agent.Bus;
 using Edge.Agent.Members;
 using Edge.Agent.Storage;
+using Edge.Contracts.Agent;
 using Microsoft.Extensions.Options;
 
 namespace Edge.Agent.Sessions;
@@ -12,7 +14,7 @@ namespace Edge.Agent.Sessions;
 /// absolute expiry, its idle timeout, logout, or the member's revocation (checked on every use, so a member who
 /// opted out is logged out at once). Each use moves the idle deadline.
 /// </summary>
-internal sealed class SessionStore(AgentDatabase database, AgentWriter writer, MemberStore members, IOptions<LoginOptions> options, TimeProvider time, AgentCounters counters, ILogger<SessionStore> logger)
+internal sealed class SessionStore(AgentDatabase database, AgentWriter writer, OutboxSignal outbox, MemberStore members, IOptions<LoginOptions> options, TimeProvider time, AgentCounters counters, ILogger<SessionStore> logger)
 {
     public async Task<KioskSession> CreateAsync(string memberId, string kioskId, string method, CancellationToken cancellationToken)
     {
@@ -25,7 +27,11 @@ internal sealed class SessionStore(AgentDatabase database, AgentWriter writer, M
             tx.Execute(
                 "INSERT INTO kiosk_sessions(session_id, member_id, kiosk_id, method, created_at, expires_at, last_seen_at) VALUES ($1, $2, $3, $4, $5, $6, $7);",
                 session.SessionId, memberId, kioskId, method, Iso(now), Iso(session.ExpiresAt), Iso(now));
+            // HQ counts kiosk sessions: the kiosk and the method only, keyed by a fresh random id (the session id is a secret).
+            AgentOutbox.Append(tx, OutboxStreams.KioskSessions, "kiosk.session-started", "kiosk-session:" + NewId(), now,
+                new KioskSessionEvent(kioskId, method, now), AgentBusJsonContext.Default.KioskSessionEvent);
         }, cancellationToken).ConfigureAwait(false);
+        outbox.Notify();
         counters.Increment("sessions.created");
         return session;
     }

@@ -1,7 +1,9 @@
 using Edge.Contracts.Members;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Edge.Agent.Sessions;
+using Edge.Contracts;
 using Edge.Contracts.Agent;
 using Edge.Contracts.Presence;
 using Edge.TestKit;
@@ -17,6 +19,8 @@ public sealed class LoginTests
     {
         await using var h = await KioskHarness.StartAsync();
         await h.AddMemberAsync(1, "m-ada", "Ada", KioskHarness.Phone);
+        var sessionsTopic = LocalTopics.OutboxFor(OutboxStreams.KioskSessions);
+        await using var outbox = await Support.BusProbe.ConnectAsync(h.Broker, sessionsTopic);
 
         var login = await h.LoginPhoneAsync("+47 123-45 678");
 
@@ -28,6 +32,14 @@ public sealed class LoginTests
         var summary = await h.Kiosk.GetFromJsonAsync(AgentRoutes.SessionFor(login.SessionId), J.MemberSummary);
         Assert.Equal("gold", summary!.Tier);
         Assert.Equal(1, h.Agent.Counters.Get("login.succeeded.phone"));
+
+        // HQ's kiosk-session count: the kiosk and the method, no member id and never the session id (a bearer secret).
+        var started = JsonDocument.Parse((await outbox.NextAsync(sessionsTopic, TimeSpan.FromSeconds(10))).Payload).RootElement;
+        Assert.StartsWith("kiosk-session:", started.GetProperty("messageId").GetString(), StringComparison.Ordinal);
+        Assert.Equal(KioskHarness.KioskId, started.GetProperty("body").GetProperty("kioskId").GetString());
+        Assert.Equal(LoginMethod.Phone, started.GetProperty("body").GetProperty("method").GetString());
+        Assert.DoesNotContain("m-ada", started.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(login.SessionId, started.GetRawText(), StringComparison.Ordinal);
     }
 
     [RequiresMosquittoFact]
