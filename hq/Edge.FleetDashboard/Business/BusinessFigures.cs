@@ -10,10 +10,8 @@ public sealed record BusinessFigures(
     OfferFigures? Offers,
     AlertFigures? Alerts,
     long? ProofOfPlay,
+    long? KioskSessions,
     string CloudStatus)
 {
-    /// <summary>No service publishes kiosk sessions (kiosk-ui keeps them in memory, edge-agent logs logins only).</summary>
-    public const string KioskSessionsUnavailable = "n/a (no service publishes kiosk sessions yet)";
-
-    public static BusinessFigures Unavailable(long? membersPresent, string status) => new(membersPresent, null, null, null, status);
+    public static BusinessFigures Unavailable(long? membersPresent, string status) => new(membersPresent, null, null, null, null, status);
 }

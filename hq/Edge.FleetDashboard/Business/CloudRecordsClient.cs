@@ -10,7 +10,7 @@ namespace Edge.FleetDashboard.Business;
 /// <summary>
 /// Reads a store's up-stream records from the reference cloud (GET /api/stores/{store}/events?stream=) and computes the
 /// business figures from them (<see cref="BusinessTally"/>): offers and redemptions, the holdout group and its
-/// conversions, staff-alert hourly outcomes, proof of play. Members present comes from the Sparkplug metric the caller
+/// conversions, staff-alert hourly outcomes, proof of play, kiosk sessions (logins). Members present comes from the Sparkplug metric the caller
 /// passes. Never throws for a cloud that is down or answers garbage: the figures are then null and
 /// <see cref="BusinessFigures.CloudStatus"/> says why; records that do not read as their stream's event are skipped,
 /// logged and counted (<see cref="DashboardCounters.CloudRecordsUnreadable"/>).
@@ -33,12 +33,14 @@ internal sealed class CloudRecordsClient(HttpClient http, DashboardCounters coun
             var conversions = await ReadAsync(storeId, OutboxStreams.HoldoutConversions, cancellationToken).ConfigureAwait(false);
             var plays = await ReadAsync(storeId, OutboxStreams.ProofOfPlay, cancellationToken).ConfigureAwait(false);
             var alerts = await ReadAsync(storeId, OutboxStreams.AlertOutcomes, cancellationToken).ConfigureAwait(false);
+            var sessions = await ReadAsync(storeId, OutboxStreams.KioskSessions, cancellationToken).ConfigureAwait(false);
             var tally = new BusinessTally();
             var figures = new BusinessFigures(
                 membersPresent,
                 tally.Offers(offers, redemptions, conversions),
                 tally.Alerts(alerts),
                 BusinessTally.Distinct(plays),
+                BusinessTally.Distinct(sessions),
                 "from the reference cloud's records");
             if (tally.Unreadable > 0)
             {

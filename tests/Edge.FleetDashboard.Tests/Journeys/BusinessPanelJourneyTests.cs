@@ -50,7 +50,10 @@ public sealed class BusinessPanelJourneyTests
         var plays = Batch(Store, OutboxStreams.ProofOfPlay, 1, Play("a"), Play("b"), Play("c"));
         await UpAsync(cloud, OutboxStreams.ProofOfPlay, plays);
         await UpAsync(cloud, OutboxStreams.ProofOfPlay, plays);
-        await StoredAsync(cloud, (OutboxStreams.OffersIssued, 10), (OutboxStreams.Redemptions, 3), (OutboxStreams.HoldoutConversions, 2), (OutboxStreams.AlertOutcomes, 2), (OutboxStreams.ProofOfPlay, 3));
+        var sessions = Batch(Store, OutboxStreams.KioskSessions, 1, KioskSession("k1"), KioskSession("k2"));
+        await UpAsync(cloud, OutboxStreams.KioskSessions, sessions);
+        await UpAsync(cloud, OutboxStreams.KioskSessions, sessions); // re-sent
+        await StoredAsync(cloud, (OutboxStreams.OffersIssued, 10), (OutboxStreams.Redemptions, 3), (OutboxStreams.HoldoutConversions, 2), (OutboxStreams.AlertOutcomes, 2), (OutboxStreams.ProofOfPlay, 3), (OutboxStreams.KioskSessions, 2));
 
         await using var browser = await KioskBrowser.LaunchAsync();
         var page = await browser.NewPageAsync(1440, 1400);
@@ -69,7 +72,7 @@ public sealed class BusinessPanelJourneyTests
         await ExpectValueAsync(page, "biz-alerts-claimed", "4", "4 (66.7 %)");
         await ExpectValueAsync(page, "biz-alerts-mean-claim", "30", "30.0 s over 4 claims");
         await Expect(page.Locator("#biz-alerts-closed")).ToHaveTextAsync("1 escalated, 1 expired, 1 withdrawn");
-        await Expect(page.Locator("#biz-kiosk-sessions")).ToHaveTextAsync("n/a (no service publishes kiosk sessions yet)");
+        await ExpectValueAsync(page, "biz-kiosk-sessions", "2", "2");
         await ExpectValueAsync(page, "biz-proof-of-play", "3", "3");
         Assert.Equal(1, host.Get<Edge.FleetDashboard.Hosting.DashboardCounters>().CloudRecordsUnreadable); // junk-1
 

@@ -36,6 +36,9 @@ internal static class UpRecords
     public static (string Id, string Type, JsonElement Body) Junk(string id) => (id, "offer.decided", JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["what"] = "not an event" }));
 
     /// <summary>The records as the cloud's API returns them (sequence from 1).</summary>
+    public static (string Id, string Type, JsonElement Body) KioskSession(string id) =>
+        ("kiosk-session:" + id, "kiosk.session-started", JsonSerializer.SerializeToElement(new KioskSessionEvent("kiosk-1", "phone", DateTimeOffset.UnixEpoch), AgentBusJsonContext.Default.KioskSessionEvent));
+
     public static CloudRecord[] Records(string stream, params (string Id, string Type, JsonElement Body)[] events) =>
         [.. events.Select((e, i) => new CloudRecord(e.Id, stream, i + 1, At, JsonSerializer.Serialize(Envelope(e), CloudJsonContext.Default.OutboxEvent)))];
 
