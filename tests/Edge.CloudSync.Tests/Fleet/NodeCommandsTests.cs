@@ -19,7 +19,7 @@ namespace Edge.CloudSync.Tests.Fleet;
 /// real brokers (the cloud one over mutual TLS), decoded by Eclipse Tahu. Bad NCMDs tried: Resync as an Int64, Resync
 /// false, an unknown command metric, bytes that are not a Sparkplug payload.
 /// </summary>
-public sealed class NodeCommandsTests : IDisposable
+public sealed class NodeCommandsTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private readonly TempDirectory _dir = new("cloud-sync-commands");
     private readonly CloudPki _pki = new();
@@ -83,6 +83,7 @@ public sealed class NodeCommandsTests : IDisposable
         await spHost.CommandAsync("spBv1.0/eu/NCMD/store-1", "Node Control/Diagnostic Bundle");
         var bundle = await UpBodyAsync(consumer, HubStreams.Diagnostics, HubStreams.DiagnosticBundleType);
         var raw = bundle.GetRawText();
+        output.WriteLine($"diagnostic bundle: {Encoding.UTF8.GetByteCount(raw)} bytes");
         Assert.Equal(("store-1", "hub-1", "offers 2026.11.1", version), (bundle.GetProperty("storeId").GetString(), bundle.GetProperty("hubId").GetString(), bundle.GetProperty("modelVersion").GetString(), bundle.GetProperty("configurationVersion").GetString()));
         Assert.Equal(1, bundle.GetProperty("inboxMarks").GetProperty(DownKinds.MemberDelta).GetInt64());
         Assert.Equal(1, bundle.GetProperty("membersPresent").GetInt32());
