@@ -12,6 +12,9 @@ internal sealed class InboxReader(InboxStore store, string path) : IDisposable
     private readonly Lock _gate = new();
     private SqliteConnection? _db;
 
+    /// <summary>Reads that failed (SQLite error); their callers got what was read before the error.</summary>
+    public long Failures { get; private set; }
+
     /// <summary>The last accepted sequence of every kind the inbox has seen (kind -> sequence).</summary>
     public IReadOnlyDictionary<string, long> Marks()
     {
@@ -34,13 +37,23 @@ internal sealed class InboxReader(InboxStore store, string path) : IDisposable
         lock (_gate)
         {
             GC.KeepAlive(store); // the store is constructed (file and tables exist) before this reads
-            _db ??= Open();
-            using var c = _db.CreateCommand();
-            c.CommandText = sql;
-            using var r = c.ExecuteReader();
-            while (r.Read())
+            try
             {
-                row(r);
+                _db ??= Open();
+                using var c = _db.CreateCommand();
+                c.CommandText = sql;
+                using var r = c.ExecuteReader();
+                while (r.Read())
+                {
+                    row(r);
+                }
+            }
+            catch (SqliteException)
+            {
+                // A metric or a bundle must never stop the fleet node: report what was read, reopen next time.
+                Failures++;
+                _db?.Dispose();
+                _db = null;
             }
         }
     }

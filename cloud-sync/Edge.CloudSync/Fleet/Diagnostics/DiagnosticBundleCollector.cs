@@ -39,6 +39,7 @@ internal sealed class DiagnosticBundleCollector(
             ["downstream.applied"] = down.Applied,
             ["downstream.duplicates"] = down.Duplicates,
             ["downstream.commands"] = down.Commands,
+            ["inbox.read-failures"] = inbox.Failures,
         };
         foreach (var (code, n) in up.Refused)
         {
