@@ -22,4 +22,11 @@ public static class LocalTopics
 
     /// <summary>store/services/{service}/state: retained "running", "stopped" or (the will) "offline"; cloud-sync reports it to HQ.</summary>
     public static string ServiceStateFor(string service) => ServiceStatus + "/" + service + "/state";
+
+    /// <summary>
+    /// store/services/{service}/model: retained plain text naming the model bundle the service serves with
+    /// ("{modelId} {version}", or "none" while rules decide); edge-agent publishes it, cloud-sync reports it to HQ as
+    /// the Sparkplug metric Properties/Model Version. Under the service's own store/services/{service}/# ACL row.
+    /// </summary>
+    public static string ServiceModelFor(string service) => ServiceStatus + "/" + service + "/model";
 }

@@ -18,6 +18,10 @@ public static class SparkplugTopics
     public const string Rebirth = "Node Control/Rebirth";
     public const string Reboot = "Node Control/Reboot";
 
+    /// <summary>Store Edge's own node commands (a boolean true, like Rebirth): see cloud-sync's README.</summary>
+    public const string Resync = "Node Control/Resync";
+    public const string DiagnosticBundle = "Node Control/Diagnostic Bundle";
+
     /// <summary>A topic level (group, node or device id) may not contain '/', '+' or '#'.</summary>
     public static bool IsValidId(string id) => !string.IsNullOrEmpty(id) && id.IndexOfAny(['/', '+', '#']) < 0;
 }

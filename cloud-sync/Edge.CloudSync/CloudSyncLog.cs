@@ -43,4 +43,16 @@ internal static partial class CloudSyncLog
 
     [LoggerMessage(5402, LogLevel.Warning, "Reboot requested over Sparkplug but refused: {Reason}")]
     public static partial void RebootRefused(ILogger logger, string reason);
+
+    [LoggerMessage(5403, LogLevel.Information, "Resync {RequestId} queued for the cloud with the inbox marks {Marks}")]
+    public static partial void ResyncRequested(ILogger logger, string requestId, string marks);
+
+    [LoggerMessage(5404, LogLevel.Information, "Diagnostic bundle {BundleId} ({Bytes} bytes) queued for the cloud")]
+    public static partial void DiagnosticBundleQueued(ILogger logger, string bundleId, int bytes);
+
+    [LoggerMessage(5405, LogLevel.Information, "Sparkplug command coalesced: the previous {Stream} event is still waiting in the outbox and answers it")]
+    public static partial void FleetCommandCoalesced(ILogger logger, string stream);
+
+    [LoggerMessage(5406, LogLevel.Warning, "Sparkplug command's {Stream} event not queued: {Reason}")]
+    public static partial void FleetCommandNotQueued(ILogger logger, string stream, string reason);
 }

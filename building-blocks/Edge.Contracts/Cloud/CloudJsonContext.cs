@@ -10,4 +10,5 @@ namespace Edge.Contracts.Cloud;
 [JsonSerializable(typeof(KioskPairingConfirmation))]
 [JsonSerializable(typeof(ModelBundleReady))]
 [JsonSerializable(typeof(CommandResponse))]
+[JsonSerializable(typeof(ResyncRequest))]
 public sealed partial class CloudJsonContext : JsonSerializerContext;

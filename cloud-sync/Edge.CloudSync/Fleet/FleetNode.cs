@@ -20,8 +20,10 @@ namespace Edge.CloudSync.Fleet;
 /// specification requires, with NDEATH as the will carrying the bdSeq that the following NBIRTH repeats). On every
 /// connect: NBIRTH with every node metric (seq 0), then DBIRTH per online device. Each sample: NDATA with only the
 /// metrics that moved beyond their deadband; DBIRTH/DDATA/DDEATH as devices appear, change and go. NCMD
-/// Node Control/Rebirth re-sends the births; Node Control/Reboot asks <see cref="IRebootRequester"/>. One loop
-/// does all of it, so seq numbers are never interleaved.
+/// Node Control/Rebirth re-sends the births; Node Control/Reboot asks <see cref="IRebootRequester"/>; Node Control/Resync
+/// and Node Control/Diagnostic Bundle go to <see cref="HubControl"/>. A command metric must be a Boolean true; any other
+/// metric or value is refused, logged and counted (Commands/Refused). One loop does all of it, so seq numbers are never
+/// interleaved.
 /// </summary>
 internal sealed class FleetNode : BackgroundService
 {
@@ -32,6 +34,8 @@ internal sealed class FleetNode : BackgroundService
     private readonly UpstreamCounters _up;
     private readonly DownstreamCounters _down;
     private readonly IRebootRequester _reboot;
+    private readonly HubControl _control;
+    private readonly ConfigurationVersion _configuration;
     private readonly IMqttClientFactory _factory;
     private readonly FleetOptions _o;
     private readonly CloudSyncOptions _cloudOptions;
@@ -46,6 +50,7 @@ internal sealed class FleetNode : BackgroundService
     private readonly Dictionary<string, string> _devicesSent = new(StringComparer.Ordinal);
     private MqttLink? _link;
     private ulong _seq;
+    private double _lastCpu = double.NaN;
 
     public FleetNode(
         CloudBus cloud,
@@ -55,6 +60,8 @@ internal sealed class FleetNode : BackgroundService
         UpstreamCounters up,
         DownstreamCounters down,
         IRebootRequester reboot,
+        HubControl control,
+        ConfigurationVersion configuration,
         IMqttClientFactory factory,
         IOptions<FleetOptions> options,
         IOptions<CloudSyncOptions> cloudOptions,
@@ -70,6 +77,8 @@ internal sealed class FleetNode : BackgroundService
         _up = up;
         _down = down;
         _reboot = reboot;
+        _control = control;
+        _configuration = configuration;
         _factory = factory;
         _o = options.Value;
         _cloudOptions = cloudOptions.Value;
@@ -85,6 +94,14 @@ internal sealed class FleetNode : BackgroundService
 
     /// <summary>Reboots asked for by NCMD (for health and tests).</summary>
     public int RebootRequests { get; private set; }
+
+    /// <summary>NCMD metrics refused (unknown name, not a boolean true, not a Sparkplug payload): Sparkplug Commands/Refused.</summary>
+    public long CommandsRefused { get; private set; }
+
+    /// <summary>Resyncs and diagnostic bundles asked for by NCMD (queued or coalesced).</summary>
+    public long ResyncCommands { get; private set; }
+
+    public long DiagnosticCommands { get; private set; }
 
     private string Group => _cloud.Cloud.Region;
 
@@ -270,28 +287,63 @@ internal sealed class FleetNode : BackgroundService
         }
         catch (Google.Protobuf.InvalidProtocolBufferException ex)
         {
-            CloudSyncLog.FleetCommandRefused(_logger, m.Topic, "not a Sparkplug B payload: " + ex.Message);
+            Refuse(m.Topic, "not a Sparkplug B payload: " + ex.Message);
             return;
         }
 
         foreach (var metric in payload.Metrics)
         {
-            var on = metric.ValueCase == Payload.Types.Metric.ValueOneofCase.BooleanValue && metric.BooleanValue;
-            if (metric.Name == SparkplugTopics.Rebirth && on && client.State == MqttConnectionState.Connected)
+            if (metric.Name is not (SparkplugTopics.Rebirth or SparkplugTopics.Reboot or SparkplugTopics.Resync or SparkplugTopics.DiagnosticBundle))
             {
-                await BirthAsync(client, cancellationToken).ConfigureAwait(false);
+                Refuse(m.Topic, $"metric '{metric.Name}' is not a command of this node");
+                continue;
             }
-            else if (metric.Name == SparkplugTopics.Reboot && on)
+
+            // Node Control metrics are Boolean and act on true (Sparkplug 3.0, 6.4.x); anything else is a sender's mistake, not a "no".
+            if (metric.ValueCase != Payload.Types.Metric.ValueOneofCase.BooleanValue || !metric.BooleanValue)
             {
-                RebootRequests++;
-                await _reboot.RequestRebootAsync(cancellationToken).ConfigureAwait(false);
+                Refuse(m.Topic, $"metric '{metric.Name}' must be a Boolean true, got {(metric.ValueCase == Payload.Types.Metric.ValueOneofCase.BooleanValue ? "false" : metric.ValueCase.ToString())}");
+                continue;
             }
-            else
+
+            switch (metric.Name)
             {
-                CloudSyncLog.FleetCommandRefused(_logger, m.Topic, $"metric '{metric.Name}' is not a command of this node");
+                case SparkplugTopics.Rebirth when client.State == MqttConnectionState.Connected:
+                    await BirthAsync(client, cancellationToken).ConfigureAwait(false);
+                    break;
+                case SparkplugTopics.Reboot:
+                    RebootRequests++;
+                    await _reboot.RequestRebootAsync(cancellationToken).ConfigureAwait(false);
+                    break;
+                case SparkplugTopics.Resync:
+                    ResyncCommands++;
+                    await _control.RequestResyncAsync(cancellationToken).ConfigureAwait(false);
+                    break;
+                case SparkplugTopics.DiagnosticBundle:
+                    DiagnosticCommands++;
+                    await _control.SendDiagnosticBundleAsync(BdSeq, _lastCpu, NodeCounters(), cancellationToken).ConfigureAwait(false);
+                    break;
             }
         }
+
+        // The new Sync/Last Resync, Diagnostics/Last Bundle or Commands/Refused goes out now, not at the next sample.
+        _work.Writer.TryWrite(Work.Sample);
     }
+
+    private void Refuse(string topic, string reason)
+    {
+        CommandsRefused++;
+        CloudSyncLog.FleetCommandRefused(_logger, topic, reason);
+    }
+
+    private Dictionary<string, long> NodeCounters() => new(StringComparer.Ordinal)
+    {
+        ["commands-refused"] = CommandsRefused,
+        ["commands-coalesced"] = _control.Coalesced,
+        ["reboots-requested"] = RebootRequests,
+        ["resyncs-requested"] = ResyncCommands,
+        ["bundles-requested"] = DiagnosticCommands,
+    };
 
     private async Task PublishAsync(IMqttClient client, string topic, IReadOnlyList<FleetMetric> metrics, CancellationToken cancellationToken, ulong? seq = null)
     {
@@ -311,15 +363,21 @@ internal sealed class FleetNode : BackgroundService
             new(SparkplugTopics.BdSeq, SparkplugDataType.Int64, BdSeq),
             new(SparkplugTopics.Rebirth, SparkplugDataType.Boolean, false),
             new(SparkplugTopics.Reboot, SparkplugDataType.Boolean, false),
+            new(SparkplugTopics.Resync, SparkplugDataType.Boolean, false),
+            new(SparkplugTopics.DiagnosticBundle, SparkplugDataType.Boolean, false),
             new("Properties/Store Id", SparkplugDataType.String, _cloud.Cloud.StoreId),
             new("Properties/Hub Id", SparkplugDataType.String, _cloud.Cloud.HubId),
             new("Properties/Version", SparkplugDataType.String, _service.Version),
+            new("Properties/Configuration Version", SparkplugDataType.String, _configuration.Current()),
+            new("Sync/Last Resync", SparkplugDataType.DateTime, _control.LastResync ?? DateTimeOffset.UnixEpoch),
+            new("Diagnostics/Last Bundle", SparkplugDataType.DateTime, _control.LastBundle ?? DateTimeOffset.UnixEpoch),
+            new("Commands/Refused", SparkplugDataType.Int64, CommandsRefused),
             new("Services/cloud-sync/State", SparkplugDataType.String, "running"),
             new("Outbox/Oldest Unsent Age (s)", SparkplugDataType.Double, Math.Round((now - oldest).TotalSeconds, 1), _o.AgeDeadbandSeconds),
             new("Sync/Last Ack", SparkplugDataType.DateTime, _up.LastAck ?? DateTimeOffset.UnixEpoch),
             new("Sync/Cloud Connected", SparkplugDataType.Boolean, _cloud.Link?.IsConnected == true),
             new("Presence/Members Present", SparkplugDataType.Int64, (long)_inputs.MembersPresent),
-            new("System/CPU (%)", SparkplugDataType.Double, _system.CpuPercent(), _o.PercentDeadband),
+            new("System/CPU (%)", SparkplugDataType.Double, _lastCpu = _system.CpuPercent(), _o.PercentDeadband),
             new("System/Memory (%)", SparkplugDataType.Double, SystemStats.MemoryPercent(), _o.PercentDeadband),
             new("System/Disk Used (%)", SparkplugDataType.Double, SystemStats.DiskUsedPercent(_outboxDirectory), _o.PercentDeadband),
             new("Certificate/Not After", SparkplugDataType.DateTime, notAfter),
@@ -328,6 +386,12 @@ internal sealed class FleetNode : BackgroundService
             new("Alarms/Downstream Rejected", SparkplugDataType.Int64, _down.DeadLetters),
             new("Alarms/Upstream Refused", SparkplugDataType.Int64, _up.RefusedTotal),
         };
+        if (_inputs.ModelVersion is { } model)
+        {
+            // Only once edge-agent said which model it serves: HQ shows "no data yet" rather than a made-up value.
+            list.Add(new FleetMetric("Properties/Model Version", SparkplugDataType.String, model));
+        }
+
         foreach (var (name, state) in _inputs.Services.Where(s => s.Key != "cloud-sync").OrderBy(s => s.Key, StringComparer.Ordinal))
         {
             list.Add(new FleetMetric($"Services/{name}/State", SparkplugDataType.String, state));

@@ -23,4 +23,12 @@ internal sealed class FleetOptions
 
     /// <summary>Where the birth/death sequence (bdSeq) survives restarts. Empty: bdseq next to the outbox database.</summary>
     public string? BdSeqFile { get; set; }
+
+    /// <summary>Folder whose *.json files make the configuration version (Properties/Configuration Version). Empty: the hub's configuration folder (EDGE_CONFIG_DIR or /etc/store-edge).</summary>
+    public string? ConfigurationDirectory { get; set; }
+
+    public static string ConfigurationDirectoryOf(FleetOptions options, Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        !string.IsNullOrEmpty(options.ConfigurationDirectory) ? options.ConfigurationDirectory
+        : configuration["EDGE_CONFIG_DIR"] is { Length: > 0 } dir ? dir
+        : Edge.Hosting.EdgeHostBuilderExtensions.DefaultConfigDirectory;
 }

@@ -9,7 +9,7 @@ namespace Edge.CloudSync.Fleet;
 
 /// <summary>
 /// What the local bus says about the store, for the fleet plane: service states (store/services/{name}/state, a short
-/// text such as "running"), members present (beacon-gateway's entered/left events) and device status
+/// text such as "running"), the model a service serves (store/services/{name}/model), members present (beacon-gateway's entered/left events) and device status
 /// (store/kiosk|screens|beacons|scanners|wearables/{id}/status: "offline" or empty means gone, any other text is the device's status).
 /// Fed by the single reader of the local client's messages (LocalOutboxIngest). Thread-safe.
 /// </summary>
@@ -18,10 +18,12 @@ internal sealed class LocalFleetInputs
     private readonly ConcurrentDictionary<string, string> _services = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _members = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _devices = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _models = new(StringComparer.Ordinal);
 
     public static readonly IReadOnlyList<string> Filters =
     [
         LocalTopics.ServiceStatus + "/+/state",
+        LocalTopics.ServiceStatus + "/+/model",
         PresenceTopics.Members + "/+",
         LocalTopics.Kiosk + "/+/status",
         LocalTopics.Root + "/screens/+/status",
@@ -36,6 +38,9 @@ internal sealed class LocalFleetInputs
     public IReadOnlyDictionary<string, string> Services => _services;
 
     public int MembersPresent => _members.Count;
+
+    /// <summary>The model bundle edge-agent says it serves (store/services/edge-agent/model), or null before it said so.</summary>
+    public string? ModelVersion => _models.TryGetValue("edge-agent", out var v) ? v : null;
 
     /// <summary>Devices currently online: device id ("kiosk-k1") -> status text.</summary>
     public IReadOnlyDictionary<string, string> Devices => _devices;
@@ -54,6 +59,17 @@ internal sealed class LocalFleetInputs
         {
             case ["store", "services", var name, "state"]:
                 _services[name] = text;
+                break;
+            case ["store", "services", var name, "model"]:
+                if (text.Length == 0)
+                {
+                    _models.TryRemove(name, out _);
+                }
+                else
+                {
+                    _models[name] = text;
+                }
+
                 break;
             case ["store", "presence", "members", _]:
                 ObservePresence(m.Payload.Span);

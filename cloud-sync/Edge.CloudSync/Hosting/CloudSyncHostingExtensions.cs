@@ -1,10 +1,12 @@
 using Edge.CloudSync.Connection;
 using Edge.CloudSync.Downstream;
 using Edge.CloudSync.Fleet;
+using Edge.CloudSync.Fleet.Diagnostics;
 using Edge.CloudSync.Outbox;
 using Edge.CloudSync.Upstream;
 using Edge.Hosting.Options;
 using Edge.Messaging;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -32,6 +34,14 @@ internal static class CloudSyncHostingExtensions
     {
         builder.AddEdgeOptions<FleetOptions>(FleetOptions.Section);
         builder.Services.AddSingleton<LocalFleetInputs>();
+        var logCounter = new LogLevelCounter();
+        builder.Logging.AddProvider(logCounter);
+        builder.Services.AddSingleton(logCounter);
+        builder.Services.AddSingleton(sp => new InboxReader(sp.GetRequiredService<InboxStore>(), sp.GetRequiredService<IOptions<DownstreamOptions>>().Value.InboxPath));
+        builder.Services.AddSingleton(sp => new ConfigurationVersion(
+            FleetOptions.ConfigurationDirectoryOf(sp.GetRequiredService<IOptions<FleetOptions>>().Value, sp.GetRequiredService<IConfiguration>()), sp.GetRequiredService<InboxReader>()));
+        builder.Services.AddSingleton<DiagnosticBundleCollector>();
+        builder.Services.AddSingleton<HubControl>();
         builder.Services.TryAddSingleton<IRebootRequester, SystemdRebootRequester>();
         builder.Services.AddSingleton<FleetNode>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FleetNode>());

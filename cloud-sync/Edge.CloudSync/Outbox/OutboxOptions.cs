@@ -15,7 +15,7 @@ internal sealed class OutboxOptions
     public long QuotaBytes { get; set; } = 2L * 1024 * 1024 * 1024;
 
     /// <summary>Streams that may be dropped oldest-first when the quota is reached; every other stream is protected.</summary>
-    public List<string> CompactableStreams { get; set; } = ["telemetry", "proof-of-play"];
+    public List<string> CompactableStreams { get; set; } = ["telemetry", "proof-of-play", "diagnostics"];
 
     /// <summary>Append requests waiting for the writer; when full, producers wait (backpressure to the local bus reader).</summary>
     [Range(16, 1_000_000)]

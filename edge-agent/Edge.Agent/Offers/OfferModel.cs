@@ -33,6 +33,12 @@ internal sealed class OfferModel : IDisposable
 
     public string? Version => Volatile.Read(ref _current)?.Manifest.Version;
 
+    /// <summary>"{modelId} {version}" of the model serving now, or null while the rules decide (HQ's model version).</summary>
+    public string? Description => Volatile.Read(ref _current)?.Manifest is { } m ? m.ModelId + " " + m.Version : null;
+
+    /// <summary>Raised after a new model was swapped in (on the loader's thread; handlers must not block).</summary>
+    public event Action? Changed;
+
     /// <summary>Leases the current model, or null when none is loaded. Call <see cref="LoadedModel.Release"/> after the run.</summary>
     public LoadedModel? Lease()
     {
@@ -58,6 +64,7 @@ internal sealed class OfferModel : IDisposable
             old?.Release();
             _counters.Increment("offers.model_loaded");
             OffersLog.ModelLoaded(_logger, loaded.Manifest.Version, directory, loaded.Schema.ToString(), warmup.TotalMilliseconds);
+            Changed?.Invoke();
             error = null;
             return true;
         }

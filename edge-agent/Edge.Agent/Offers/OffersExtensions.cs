@@ -15,6 +15,7 @@ internal static class OffersExtensions
         builder.Services.AddSingleton<OfferCatalog>();
         builder.Services.AddSingleton<OfferModel>();
         builder.Services.AddHostedService<ModelLoaderService>();
+        builder.Services.AddHostedService<ModelAnnouncer>();
         builder.Services.AddSingleton<IBusHandler, CloudOfferCatalogHandler>();
         builder.Services.AddSingleton<IBusHandler, CloudModelBundleHandler>();
         builder.Services.AddSingleton<OfferScorer>();

@@ -9,11 +9,11 @@ internal static class NodeCommands
 {
     public static readonly NodeCommand Rebirth = new("rebirth", SparkplugTopics.Rebirth, "Ask for a rebirth", HandledByHub: true);
 
-    /// <summary>Re-send everything the outbox holds (not handled by cloud-sync yet).</summary>
-    public static readonly NodeCommand Resync = new("resync", "Node Control/Resync", "Resync the outbox", HandledByHub: false);
+    /// <summary>The hub asks the cloud to re-send every down message after its inbox marks (cloud-sync's README, docs/adr/0010).</summary>
+    public static readonly NodeCommand Resync = new("resync", SparkplugTopics.Resync, "Resync with the cloud", HandledByHub: true);
 
-    /// <summary>Collect logs and state into a bundle for HQ (not handled by cloud-sync yet).</summary>
-    public static readonly NodeCommand DiagnosticBundle = new("diagnostics", "Node Control/Diagnostic Bundle", "Request a diagnostic bundle", HandledByHub: false);
+    /// <summary>The hub sends a diagnostic bundle up; the reference cloud serves it (GET /api/stores/{s}/diagnostics).</summary>
+    public static readonly NodeCommand DiagnosticBundle = new("diagnostics", SparkplugTopics.DiagnosticBundle, "Request a diagnostic bundle", HandledByHub: true);
 
     public static readonly IReadOnlyList<NodeCommand> All = [Rebirth, Resync, DiagnosticBundle];
 

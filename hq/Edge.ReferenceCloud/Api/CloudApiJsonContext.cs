@@ -23,4 +23,5 @@ namespace Edge.ReferenceCloud.Api;
 [JsonSerializable(typeof(WalkStarted))]
 [JsonSerializable(typeof(PairKioskRequest))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, long>))]
+[JsonSerializable(typeof(Fleet.BundleListing))]
 internal sealed partial class CloudApiJsonContext : JsonSerializerContext;

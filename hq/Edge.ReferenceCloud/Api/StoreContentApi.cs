@@ -3,6 +3,7 @@ using Edge.Contracts.Agent;
 using Edge.ReferenceCloud.Bundles;
 using Edge.ReferenceCloud.Catalogs;
 using Edge.ReferenceCloud.Diagnostics;
+using Edge.ReferenceCloud.Fleet;
 using Edge.ReferenceCloud.Phone;
 using Edge.ReferenceCloud.Stores;
 using Microsoft.AspNetCore.Builder;
@@ -12,7 +13,9 @@ using Microsoft.AspNetCore.Routing;
 namespace Edge.ReferenceCloud.Api;
 
 /// <summary>
-/// What HQ sends a store (offer and product catalogs, prize budgets, model bundles) and the phone player. Every route
+/// What HQ sends a store (offer and product catalogs, prize budgets, model bundles), the phone player, and the
+/// diagnostic bundles the store's hub sent (GET .../diagnostics: listing; .../diagnostics/latest or /{bundleId}: the
+/// bundle). Every route
 /// refuses an unknown store (404) and bad input (400) with the reason, counted in <see cref="ApiRefusals"/>.
 /// </summary>
 internal static class StoreContentApi
@@ -34,6 +37,14 @@ internal static class StoreContentApi
         store.MapPost("/members/{memberId}/walk", (string storeId, string memberId, WalkRequest body, PhonePlayer player, StoreDirectory stores, ApiRefusals refusals, CancellationToken ct) =>
             RunAsync("walk", storeId, stores, refusals, async () =>
                 Results.Json(await player.StartWalkAsync(storeId, memberId, body, ct).ConfigureAwait(false), CloudApiJsonContext.Default.WalkStarted, statusCode: StatusCodes.Status202Accepted)));
+        store.MapGet("/diagnostics", (string storeId, HubDiagnostics diagnostics, StoreDirectory stores, ApiRefusals refusals) =>
+            RunAsync("diagnostics", storeId, stores, refusals, () => Task.FromResult(Results.Json(diagnostics.List(storeId), CloudApiJsonContext.Default.BundleListing))));
+        store.MapGet("/diagnostics/{bundleId}", (string storeId, string bundleId, HubDiagnostics diagnostics, StoreDirectory stores, ApiRefusals refusals) =>
+            RunAsync("diagnostics", storeId, stores, refusals, () => Task.FromResult(
+                diagnostics.Find(storeId, bundleId == "latest" ? null : bundleId) is { } body
+                    ? Results.Json(body, CloudApiJsonContext.Default.JsonElement)
+                    : refusals.Refuse("diagnostics", StatusCodes.Status404NotFound, $"store '{storeId}' has sent no diagnostic bundle '{bundleId}'"))));
+        app.MapGet("/api/hub-events", (HubEventCounters counters) => Results.Json(counters.Counts, CloudApiJsonContext.Default.IReadOnlyDictionaryStringInt64));
         app.MapGet("/api/refusals", (ApiRefusals refusals) => Results.Json(refusals.Counts, CloudApiJsonContext.Default.IReadOnlyDictionaryStringInt64));
         return app;
     }

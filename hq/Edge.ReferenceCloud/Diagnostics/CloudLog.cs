@@ -31,4 +31,13 @@ internal static partial class CloudLog
 
     [LoggerMessage(10008, LogLevel.Warning, "A phone walk stopped: the hub broker refused a publish")]
     public static partial void WalkFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(10009, LogLevel.Information, "Resync {RequestId} of store {StoreId}: {Count} down message(s) sent again")]
+    public static partial void ResyncServed(ILogger logger, string storeId, string requestId, int count);
+
+    [LoggerMessage(10010, LogLevel.Warning, "Resync request {MessageId} of store {StoreId} refused: {Reason}")]
+    public static partial void ResyncRefused(ILogger logger, string storeId, string messageId, string reason);
+
+    [LoggerMessage(10011, LogLevel.Warning, "Diagnostic bundle {MessageId} of store {StoreId} refused: {Reason}")]
+    public static partial void DiagnosticBundleRefused(ILogger logger, string storeId, string messageId, string reason);
 }

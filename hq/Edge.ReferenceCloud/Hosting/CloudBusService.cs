@@ -72,7 +72,7 @@ internal sealed class CloudBusService(
         }
         else
         {
-            upstream.Handle(message.Topic, message.Payload.Span);
+            await upstream.HandleAsync(message.Topic, message.Payload, stoppingToken).ConfigureAwait(false);
         }
     }
 }

@@ -42,6 +42,9 @@ internal static class ReferenceCloudExtensions
         builder.Services.AddSingleton<ClaimHandler>();
         builder.Services.AddSingleton<EventLedger>();
         builder.Services.AddSingleton<UpstreamHandler>();
+        builder.Services.AddSingleton<Fleet.HubEventCounters>();
+        builder.Services.AddSingleton<Fleet.ResyncHandler>();
+        builder.Services.AddSingleton<Fleet.HubDiagnostics>();
         builder.Services.AddSingleton<DownPublisher>();
         builder.Services.AddSingleton<Members.MemberRegistry>();
         builder.Services.AddSingleton<Stores.StoreDirectory>();

@@ -30,6 +30,12 @@ internal sealed class CloudDatabase : IDisposable
                 store_id TEXT NOT NULL, member_id TEXT NOT NULL, first_name TEXT NOT NULL, tier TEXT NOT NULL,
                 rotating_id_key BLOB, revoked_at INTEGER, PRIMARY KEY (store_id, member_id));
             """),
+        new(3, "down messages kept for resync", """
+            CREATE TABLE down_messages (
+                store_id TEXT NOT NULL, kind TEXT NOT NULL, sequence INTEGER NOT NULL, message_id TEXT NOT NULL,
+                content_type TEXT NOT NULL, properties TEXT NOT NULL, payload BLOB NOT NULL,
+                PRIMARY KEY (store_id, kind, sequence));
+            """),
     ];
 
     public CloudDatabase(string path)

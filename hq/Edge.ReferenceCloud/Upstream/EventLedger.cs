@@ -10,12 +10,12 @@ namespace Edge.ReferenceCloud.Upstream;
 /// </summary>
 internal sealed class EventLedger(CloudDatabase database, TimeProvider time)
 {
-    /// <summary>Stores the batch's messages; returns how many were new and how many were already there.</summary>
-    public (int New, int Duplicates) Append(UpBatch batch, string stream)
+    /// <summary>Stores the batch's messages; returns the ones that were new (to act on once) and how many were already there.</summary>
+    public (IReadOnlyList<UpMessage> New, int Duplicates) Append(UpBatch batch, string stream)
     {
         var received = time.GetUtcNow();
         var skew = (long)(received - batch.SentAt).TotalMilliseconds;
-        var added = 0;
+        var added = new List<UpMessage>();
         lock (database.Gate)
         {
             using var transaction = database.Connection.BeginTransaction();
@@ -38,13 +38,16 @@ internal sealed class EventLedger(CloudDatabase database, TimeProvider time)
                 seq.Value = message.Sequence;
                 created.Value = message.CreatedAt.ToUnixTimeMilliseconds();
                 evt.Value = message.Event.GetRawText();
-                added += insert.ExecuteNonQuery();
+                if (insert.ExecuteNonQuery() == 1)
+                {
+                    added.Add(message);
+                }
             }
 
             transaction.Commit();
         }
 
-        return (added, batch.Messages.Count - added);
+        return (added, batch.Messages.Count - added.Count);
     }
 
     /// <summary>A stream's events in the hub's sequence order.</summary>
@@ -65,10 +68,31 @@ internal sealed class EventLedger(CloudDatabase database, TimeProvider time)
             var events = new List<ReceivedEvent>();
             while (reader.Read())
             {
-                events.Add(new ReceivedEvent(
-                    reader.GetString(0), reader.GetString(1), reader.GetInt64(2),
-                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
-                    reader.GetInt64(5), reader.GetString(6)));
+                events.Add(Row(reader));
+            }
+
+            return events;
+        }
+    }
+
+    /// <summary>A stream's newest events first (diagnostic bundles: the latest is what HQ looks at).</summary>
+    public IReadOnlyList<ReceivedEvent> ReadNewest(string storeId, string stream, int limit)
+    {
+        lock (database.Gate)
+        {
+            using var command = database.Connection.CreateCommand();
+            command.CommandText = """
+                SELECT message_id, stream, sequence, created_at, received_at, clock_skew_ms, event FROM events
+                WHERE store_id = $store AND stream = $stream ORDER BY sequence DESC LIMIT $limit
+                """;
+            command.Parameters.AddWithValue("$store", storeId);
+            command.Parameters.AddWithValue("$stream", stream);
+            command.Parameters.AddWithValue("$limit", limit);
+            using var reader = command.ExecuteReader();
+            var events = new List<ReceivedEvent>();
+            while (reader.Read())
+            {
+                events.Add(Row(reader));
             }
 
             return events;
@@ -86,4 +110,9 @@ internal sealed class EventLedger(CloudDatabase database, TimeProvider time)
             return command.ExecuteNonQuery();
         }
     }
+
+    private static ReceivedEvent Row(Microsoft.Data.Sqlite.SqliteDataReader reader) => new(
+        reader.GetString(0), reader.GetString(1), reader.GetInt64(2),
+        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
+        reader.GetInt64(5), reader.GetString(6));
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Edge.Contracts.Cloud;
 using Edge.ReferenceCloud.Diagnostics;
+using Edge.ReferenceCloud.Fleet;
 using Microsoft.Extensions.Logging;
 
 namespace Edge.ReferenceCloud.Upstream;
@@ -8,9 +9,11 @@ namespace Edge.ReferenceCloud.Upstream;
 /// <summary>
 /// Consumes retail/v1/{store}/up/{stream}: checks that the batch belongs to the topic's store and stream and stores
 /// its messages once. A batch that is not JSON, or claims another store than its topic, is refused and counted
-/// (the broker's ACL should already prevent the latter; the cloud does not rely on it).
+/// (the broker's ACL should already prevent the latter; the cloud does not rely on it). A new (not duplicate) event of
+/// the hub's own streams is acted on once: a resync request (<see cref="ResyncHandler"/>), a diagnostic bundle
+/// (<see cref="HubDiagnostics"/> checks it; the ledger keeps it).
 /// </summary>
-internal sealed class UpstreamHandler(EventLedger ledger, ILogger<UpstreamHandler> logger)
+internal sealed class UpstreamHandler(EventLedger ledger, ResyncHandler resync, HubDiagnostics diagnostics, ILogger<UpstreamHandler> logger)
 {
     public long Stored { get; private set; }
 
@@ -18,7 +21,7 @@ internal sealed class UpstreamHandler(EventLedger ledger, ILogger<UpstreamHandle
 
     public long Refused { get; private set; }
 
-    public void Handle(string topic, ReadOnlySpan<byte> payload)
+    public async Task HandleAsync(string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
         // retail/v1/{store}/up/{stream}
         var parts = topic.Split('/');
@@ -31,7 +34,7 @@ internal sealed class UpstreamHandler(EventLedger ledger, ILogger<UpstreamHandle
         UpBatch? batch;
         try
         {
-            batch = JsonSerializer.Deserialize(payload, CloudJsonContext.Default.UpBatch);
+            batch = JsonSerializer.Deserialize(payload.Span, CloudJsonContext.Default.UpBatch);
         }
         catch (JsonException ex)
         {
@@ -46,9 +49,21 @@ internal sealed class UpstreamHandler(EventLedger ledger, ILogger<UpstreamHandle
         }
 
         var (added, duplicates) = ledger.Append(batch, parts[4]);
-        Stored += added;
+        Stored += added.Count;
         Duplicates += duplicates;
-        CloudLog.UpApplied(logger, batch.StoreId, batch.Stream, added, duplicates);
+        CloudLog.UpApplied(logger, batch.StoreId, batch.Stream, added.Count, duplicates);
+        foreach (var message in added)
+        {
+            switch (batch.Stream)
+            {
+                case HubStreams.Resync:
+                    await resync.HandleAsync(batch.StoreId, message, cancellationToken).ConfigureAwait(false);
+                    break;
+                case HubStreams.Diagnostics:
+                    diagnostics.Check(batch.StoreId, message);
+                    break;
+            }
+        }
     }
 
     private void Refuse(string topic, string reason)

@@ -37,6 +37,8 @@ internal sealed class CloudContentHarness : IAsyncDisposable
 
     public string BundlesRoot => State.File("cloud-bundles");
 
+    public MosquittoBroker Broker => _broker;
+
     public static async Task<CloudContentHarness> StartAsync()
     {
         var broker = await MosquittoBroker.StartAsync();

@@ -57,6 +57,29 @@ public sealed class CloudModelBundleTests
     }
 
     [RequiresMosquittoFact]
+    public async Task ModelAnnouncer_ShippedThenCloudBundle_RetainedTopicNamesTheServingModelAndARefusedOneChangesNothing()
+    {
+        await using var h = await CloudContentHarness.StartAsync();
+        var shipped = h.Agent.Get<OfferModel>().Description!;
+        Assert.EndsWith(" shipped-1", shipped, StringComparison.Ordinal);
+        await using (var probe = await BusProbe.ConnectAsync(h.Broker, ModelAnnouncer.Topic))
+        {
+            var retained = await probe.NextAsync(ModelAnnouncer.Topic, TimeSpan.FromSeconds(10));
+            Assert.Equal((shipped, true), (retained.PayloadAsString(), retained.Retain));
+
+            await h.SendBundleAsync(1, "offers-cloud-2", CloudContentHarness.Archive(CloudContentHarness.Files(CloudContentHarness.Bundle("cloud-2", h.Signer))));
+            var swapped = await probe.NextAsync(ModelAnnouncer.Topic, TimeSpan.FromSeconds(10), m => m.PayloadAsString().EndsWith(" cloud-2", StringComparison.Ordinal));
+            Assert.Equal(h.Agent.Get<OfferModel>().Description, swapped.PayloadAsString());
+        }
+
+        using var stranger = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        await h.SendBundleAsync(2, "evil-3", CloudContentHarness.Archive(CloudContentHarness.Files(CloudContentHarness.Bundle("evil-3", stranger))));
+        await Eventually.TrueAsync(() => h.Agent.Counters.Get("offers.cloud_bundle_refused") == 1, "bundle from another key refused");
+        await using var late = await BusProbe.ConnectAsync(h.Broker, ModelAnnouncer.Topic);
+        Assert.EndsWith(" cloud-2", (await late.NextAsync(ModelAnnouncer.Topic, TimeSpan.FromSeconds(10))).PayloadAsString(), StringComparison.Ordinal);
+    }
+
+    [RequiresMosquittoFact]
     public async Task HandleAsync_ThreeBundles_KeepsOnlyTheLastTwoFolders()
     {
         await using var h = await CloudContentHarness.StartAsync();

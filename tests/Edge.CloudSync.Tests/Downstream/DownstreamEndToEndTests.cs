@@ -142,6 +142,34 @@ public sealed class DownstreamEndToEndTests : IDisposable
         await host.StopAsync();
     }
 
+    [RequiresMosquittoFact]
+    public async Task Down_ResyncReplaysAfterAGap_EachMessageAppliedOnceInSequenceOrder()
+    {
+        await using var env = await EnvAsync();
+        await using var sender = await CloudSender.StartAsync(_pki, env.CloudPort);
+        await using var observer = await LocalObserver.StartAsync(env.Local);
+        using var host = await CloudSyncHost.StartAsync(env.Local, env.CloudJson, _dir.File("outbox.db"), Extra(sender));
+        MqttMessage Delta(long seq) => CloudSender.Down("store-1", DownKinds.MemberDelta, "member-delta:" + seq, seq, Body("d" + seq));
+
+        // The hub missed d2: d3 is refused as a gap (dead letter), the mark stays at 1.
+        await sender.PublishAsync(Delta(1));
+        await sender.PublishAsync(Delta(3));
+        await UpstreamEndToEndTests.WaitUntilAsync(() => host.Services.GetRequiredService<InboxStore>().DeadLetters().Count == 1, "gap refused");
+
+        // The cloud's answer to a resync with mark 1: d2, d3 as first sent; then an overlapping replay from mark 0 (a
+        // second resync, or the broker redelivering), and a new d4.
+        foreach (var seq in new long[] { 2, 3, 1, 2, 3, 4 })
+        {
+            await sender.PublishAsync(Delta(seq));
+        }
+
+        await UpstreamEndToEndTests.WaitUntilAsync(() => observer.Events.Count >= 4 && host.Services.GetRequiredService<DownstreamCounters>().Duplicates == 3, "d1-d4 applied, 3 duplicates");
+        Assert.Equal([1L, 2, 3, 4], observer.Events.Select(e => e.Sequence));
+        Assert.Equal(["d1", "d2", "d3", "d4"], observer.Events.Select(e => e.Body.GetProperty("name").GetString()));
+        Assert.Equal(4, host.Services.GetRequiredService<InboxStore>().LastSequence(DownKinds.MemberDelta));
+        await host.StopAsync();
+    }
+
     private static MqttMessage Chunk(CloudSender sender, string id, long seq, string bundleId, int index, int count, string sha, byte[] data) =>
         CloudSender.Down("store-1", DownKinds.ModelBundle, id, seq, data, signWith: sender.Key, extra:
         [

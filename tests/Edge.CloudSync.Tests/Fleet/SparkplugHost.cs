@@ -77,6 +77,9 @@ internal sealed class SparkplugHost : IAsyncDisposable
             Metrics = { new Payload.Types.Metric { Name = metric, Datatype = 11, BooleanValue = true } },
         })));
 
+    /// <summary>Any payload on any topic (bad NCMDs).</summary>
+    public Task SendAsync(string topic, byte[] payload) => _client.PublishAsync(new MqttMessage(topic, payload));
+
     private async Task PumpAsync()
     {
         try

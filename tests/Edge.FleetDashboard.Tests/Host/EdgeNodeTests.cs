@@ -180,7 +180,7 @@ public sealed class EdgeNodeTests
     }
 
     [RequiresMosquittoFact]
-    public async Task Commands_ResyncAndDiagnostics_SentAsNcmdAndSaidNotHandledByTheHub()
+    public async Task Commands_ResyncAndDiagnostics_SentAsNcmdAndHandledByTheHub()
     {
         await using var s = await Scenario.StartAsync(Store, watch: Ncmd);
         var (host, hub, node) = (s.Host, s.Hub, s.Node);
@@ -199,7 +199,10 @@ public sealed class EdgeNodeTests
         Assert.Equal("Node Control/Resync", Payload.Parser.ParseFrom(resyncNcmd.Payload.Span).Metrics.Single().Name);
         Assert.Equal("Node Control/Diagnostic Bundle", Payload.Parser.ParseFrom(diagnosticsNcmd.Payload.Span).Metrics.Single().Name);
         Assert.Equal(SparkplugTopics.Rebirth, Payload.Parser.ParseFrom(rebirthNcmd.Payload.Span).Metrics.Single().Name);
-        Assert.Contains("does not handle this command yet", await resync.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var resyncText = await resync.Content.ReadAsStringAsync();
+        Assert.Contains("Sent: Resync with the cloud (Node Control/Resync).", resyncText, StringComparison.Ordinal);
+        Assert.DoesNotContain("does not handle", resyncText, StringComparison.Ordinal);
+        Assert.DoesNotContain("does not handle", await diagnostics.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("does not handle", await rebirth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (unknown.StatusCode, noStore.StatusCode));
         Assert.Equal(2, host.Get<DashboardCounters>().RequestsRefused);
