@@ -1,8 +1,8 @@
 namespace Edge.FleetDashboard.Fleet;
 
 /// <summary>
-/// The node metric names cloud-sync's edge node publishes (cloud-sync/Edge.CloudSync/Fleet/FleetNode.cs), and the
-/// ones the dashboard shows but nobody publishes yet (model and configuration versions), which read "no data yet".
+/// The node metric names cloud-sync's edge node publishes (cloud-sync/Edge.CloudSync/Fleet/FleetNode.cs); a metric a
+/// hub has not published (yet) reads "no data yet".
 /// </summary>
 internal static class HubMetrics
 {
@@ -20,6 +20,9 @@ internal static class HubMetrics
     public const string MembersPresent = "Presence/Members Present";
     public const string CertificateNotAfter = "Certificate/Not After";
     public const string CertificateDaysLeft = "Certificate/Days Left";
+    public const string LastResync = "Sync/Last Resync";
+    public const string LastDiagnosticBundle = "Diagnostics/Last Bundle";
+    public const string CommandsRefused = "Commands/Refused";
     public const string AlarmPrefix = "Alarms/";
     public const string DeviceStatus = "Status";
     public const string DeviceKind = "Kind";

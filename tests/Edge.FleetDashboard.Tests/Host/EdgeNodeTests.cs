@@ -28,7 +28,7 @@ public sealed class EdgeNodeTests
 
         await node.BirthAsync(7, HubMetrics(7, host.Clock.GetUtcNow()));
         var born = await host.WaitForStoreAsync(Store, v => v.Online);
-        await node.DataAsync(Long("Presence/Members Present", 5), Long("Outbox/offers-issued/Depth", 9));
+        await node.DataAsync(Long("Presence/Members Present", 5), Long("Outbox/offers-issued/Depth", 9), Long("Commands/Refused", 2));
         var store = await host.WaitForStoreAsync(Store, v => v.Number("Presence/Members Present") == 5);
 
         Assert.Equal(7, born.BdSeq);
@@ -41,7 +41,9 @@ public sealed class EdgeNodeTests
         using var http = s.Http();
         var page = await http.GetStringAsync($"/stores/{Store}");
         Assert.Contains("1.2.3", page, StringComparison.Ordinal);
-        Assert.Contains("no data yet", page, StringComparison.Ordinal); // model and configuration versions: nobody publishes them
+        Assert.Contains("no data yet", page, StringComparison.Ordinal); // model and configuration versions: this simulated node publishes neither
+        Assert.Contains("id=\"commands-refused\">2<", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"last-diagnostic-bundle\">no data yet<", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/stores/no-such-store")).StatusCode);
     }
 
