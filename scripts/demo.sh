@@ -222,7 +222,7 @@ start beacon-gateway beacon-gateway/Edge.BeaconGateway beacon-gateway.dll \
   --BeaconGateway:Members:KeyEncryptionKeyFile="$AGENT_STATE/member-keys.kek" "${sim_args[@]}"
 start cloud-sync cloud-sync/Edge.CloudSync cloud-sync.dll \
   --CloudSync:Outbox:DatabasePath="$RUN_DIR/state/cloud-sync/outbox.db" --CloudSync:Downstream:InboxPath="$RUN_DIR/state/cloud-sync/inbox.db" \
-  --CloudSync:Downstream:BundleDirectory="$RUN_DIR/state/cloud-sync/bundles"
+  --CloudSync:Downstream:BundleDirectory="$RUN_DIR/state/cloud-sync/bundles" --CloudSync:Downstream:SigningPublicKeyFile="$RUN_DIR/etc/cloud-down-signing.pem"
 wait_for edge-agent health "$AGENT_URL" || ok=1
 wait_for kiosk-ui health "$KIOSK_URL" || ok=1
 wait_for beacon-gateway started beacon-gateway || ok=1

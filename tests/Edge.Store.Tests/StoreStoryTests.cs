@@ -126,6 +126,9 @@ public sealed partial class StoreStoryTests
         Assert.NotEmpty(cloudMemberIds);
         Assert.All(cloudMemberIds, id => Assert.Matches(EnrolledMember(), id));
         var agentMembers = AgentMemberIds(demo);
+
+        // Everything HQ sent down (members, products, offers, the prize budget) was accepted.
+        Assert.Empty(DeadLetters(demo));
         Assert.Equal(Enumerable.Range(1, 50).Select(i => $"m-{i}").Order(StringComparer.Ordinal), agentMembers.Order(StringComparer.Ordinal));
 
         // The store's hour passes on its clock. The claimed alert's hour then reaches the cloud as one aggregate (the only
@@ -153,6 +156,21 @@ public sealed partial class StoreStoryTests
         Assert.InRange(PanelValue(panel, "biz-alerts-claimed"), ClaimedAlerts(before), ClaimedAlerts(after));
         Assert.True(ClaimedAlerts(before) >= 1);
         Assert.True(PanelValue(panel, "biz-members-present") >= 1, panel);
+
+        // HQ asks the hub for a diagnostic bundle from the dashboard: the NCMD goes down the fleet plane, the bundle comes
+        // up through the outbox, the reference cloud keeps it, and no member id is in it.
+        using (var command = await dashboard.PostAsync($"/stores/{StoreDemo.Store}/commands/diagnostics", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, command.StatusCode);
+        }
+
+        var bundleUrl = $"/api/stores/{StoreDemo.Store}/diagnostics/latest";
+        await WaitUntilAsync("the diagnostic bundle at the cloud", async () =>
+        {
+            using var response = await cloud.GetAsync(bundleUrl);
+            return response.StatusCode == HttpStatusCode.OK;
+        });
+        Assert.DoesNotMatch("\"m-[0-9]+\"", await cloud.GetStringAsync(bundleUrl));
 
         await WaitUntilAsync("an alert on a watch for the screenshot", async () => (await wearable.GetStringAsync("/")).Contains("data-alert=", StringComparison.Ordinal));
         await ScreenshotAsync(demo.WearableUrl, "wearable.png");
@@ -284,12 +302,18 @@ public sealed partial class StoreStoryTests
         return broker;
     }
 
-    private static List<string> AgentMemberIds(StoreDemo demo)
+    private static List<string> DeadLetters(StoreDemo demo) =>
+        Strings(Path.Combine(demo.RunDirectory, "state", "cloud-sync", "inbox.db"), "SELECT topic || ': ' || reason FROM dead_letter;");
+
+    private static List<string> AgentMemberIds(StoreDemo demo) =>
+        Strings(Path.Combine(demo.RunDirectory, "state", "edge-agent", "agent.db"), "SELECT member_id FROM members;");
+
+    private static List<string> Strings(string database, string query)
     {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(demo.RunDirectory, "state", "edge-agent", "agent.db")};Mode=ReadOnly");
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT member_id FROM members;";
+        command.CommandText = query;
         using var reader = command.ExecuteReader();
         var ids = new List<string>();
         while (reader.Read())

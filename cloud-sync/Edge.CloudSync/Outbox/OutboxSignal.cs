@@ -15,8 +15,11 @@ internal sealed class OutboxSignal
     /// <summary>Waits for a notification or <paramref name="timeout"/> (measured on <paramref name="time"/>).</summary>
     public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var timer = time.CreateTimer(static s => ((CancellationTokenSource)s!).Cancel(), cts, timeout, Timeout.InfiniteTimeSpan);
+        // A CancellationTokenSource that owns its timer: a hand-made timer calling Cancel could still fire after the
+        // source was disposed (ObjectDisposedException on a pool thread, which killed cloud-sync when a fast store clock
+        // made the timeout a few milliseconds).
+        using var timeoutSource = new CancellationTokenSource(timeout, time);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
         try
         {
             await _channel.Reader.ReadAsync(cts.Token).ConfigureAwait(false);
