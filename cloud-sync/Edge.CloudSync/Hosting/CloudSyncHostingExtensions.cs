@@ -5,6 +5,7 @@ using Edge.CloudSync.Outbox;
 using Edge.CloudSync.Upstream;
 using Edge.Hosting.Options;
 using Edge.Messaging;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +19,7 @@ internal static class CloudSyncHostingExtensions
     /// <summary>Everything cloud-sync runs: outbox, connections, upstream drain, inbox, Sparkplug edge node.</summary>
     public static IHostApplicationBuilder AddCloudSync(this IHostApplicationBuilder builder)
     {
-        builder.AddEdgeOptions<CloudSyncOptions>(CloudSyncOptions.Section);
+        builder.AddEdgeOptions<CloudSyncOptions>(CloudSyncOptions.Section, static (c, o) => c.Bind(o));
         builder.AddCloudSyncOutbox();
         builder.AddCloudSyncConnections();
         builder.AddCloudSyncUpstream();
@@ -30,7 +31,7 @@ internal static class CloudSyncHostingExtensions
     /// <summary>The Sparkplug B edge node.</summary>
     public static IHostApplicationBuilder AddCloudSyncFleet(this IHostApplicationBuilder builder)
     {
-        builder.AddEdgeOptions<FleetOptions>(FleetOptions.Section);
+        builder.AddEdgeOptions<FleetOptions>(FleetOptions.Section, static (c, o) => c.Bind(o));
         builder.Services.AddSingleton<LocalFleetInputs>();
         builder.Services.TryAddSingleton<IRebootRequester, SystemdRebootRequester>();
         builder.Services.AddSingleton<FleetNode>();
@@ -41,7 +42,7 @@ internal static class CloudSyncHostingExtensions
     /// <summary>Cloud -> inbox -> local bus, and commands.</summary>
     public static IHostApplicationBuilder AddCloudSyncDownstream(this IHostApplicationBuilder builder)
     {
-        builder.AddEdgeOptions<DownstreamOptions>(DownstreamOptions.Section);
+        builder.AddEdgeOptions<DownstreamOptions>(DownstreamOptions.Section, static (c, o) => c.Bind(o));
         builder.Services.AddSingleton<DownstreamCounters>();
         builder.Services.AddSingleton(sp =>
         {
@@ -57,7 +58,7 @@ internal static class CloudSyncHostingExtensions
     /// <summary>The durable outbox and its single writer.</summary>
     public static IHostApplicationBuilder AddCloudSyncOutbox(this IHostApplicationBuilder builder)
     {
-        builder.AddEdgeOptions<OutboxOptions>(OutboxOptions.Section);
+        builder.AddEdgeOptions<OutboxOptions>(OutboxOptions.Section, static (c, o) => c.Bind(o));
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton(sp =>
         {
@@ -89,7 +90,7 @@ internal static class CloudSyncHostingExtensions
     /// <summary>Local bus -> outbox -> cloud.</summary>
     public static IHostApplicationBuilder AddCloudSyncUpstream(this IHostApplicationBuilder builder)
     {
-        builder.AddEdgeOptions<UpstreamOptions>(UpstreamOptions.Section);
+        builder.AddEdgeOptions<UpstreamOptions>(UpstreamOptions.Section, static (c, o) => c.Bind(o));
         builder.Services.AddSingleton<UpstreamCounters>();
         builder.Services.AddSingleton<LocalOutboxIngest>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalOutboxIngest>());
