@@ -67,10 +67,18 @@ wait_for() { # name probe-command...
 health() { curl -fsS "$1/healthz"; }
 started() { grep -q "Application started" "$RUN_DIR/logs/$1.log"; }
 bin() { echo "$REPO_ROOT/$1/bin/$CONFIG/net10.0/$2"; }
+# A Release run starts a service's Native AOT binary instead of its dll when one has been published
+# (`dotnet publish <project> -c Release`, the services that set EdgeHubServicePublishAot; docs/memory.md).
+native() { echo "$REPO_ROOT/$1/bin/Release/net10.0/linux-x64/publish/${2%.dll}"; }
 start() { # name project dll [args...]
-  local name=$1 dll; dll="$(bin "$2" "$3")"; shift 3
-  [ -f "$dll" ] || die "$dll is not built: run ./edge build"
-  dotnet "$dll" "$@" > "$RUN_DIR/logs/$name.log" 2>&1 & pids+=($!)
+  local name=$1 dll exe; dll="$(bin "$2" "$3")"; exe="$(native "$2" "$3")"; shift 3
+  if [ "$CONFIG" = Release ] && [ -x "$exe" ]; then
+    log "$name: the Native AOT binary $exe"
+    "$exe" "$@" > "$RUN_DIR/logs/$name.log" 2>&1 & pids+=($!)
+  else
+    [ -f "$dll" ] || die "$dll is not built: run ./edge build"
+    dotnet "$dll" "$@" > "$RUN_DIR/logs/$name.log" 2>&1 & pids+=($!)
+  fi
   remember "$name" $!
 }
 MOSQ="$(command -v mosquitto || echo /usr/sbin/mosquitto)"

@@ -33,16 +33,16 @@ public static class EdgeHostBuilderExtensions
 
         var systemd = SystemdEnvironment.From(builder.Configuration);
         builder.Services.AddSingleton(systemd);
-        builder.AddEdgeOptions<EdgeClockOptions>(EdgeClockOptions.Section);
+        builder.AddEdgeOptions<EdgeClockOptions>(EdgeClockOptions.Section, static (c, o) => c.Bind(o));
         builder.Services.TryAddSingleton(CreateClock);
 
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Trace); // Serilog's own levels decide.
         builder.Logging.AddSerilog(EdgeLoggerFactory.Create(builder.Configuration, service, systemd.UnderSystemd), dispose: true);
 
-        builder.AddEdgeOptions<StoreOptions>(StoreOptions.Section);
-        builder.AddEdgeOptions<EdgeLoggingOptions>(EdgeLoggingOptions.Section);
-        builder.AddEdgeOptions<EdgeHostOptions>(EdgeHostOptions.Section);
+        builder.AddEdgeOptions<StoreOptions>(StoreOptions.Section, static (c, o) => c.Bind(o));
+        builder.AddEdgeOptions<EdgeLoggingOptions>(EdgeLoggingOptions.Section, static (c, o) => c.Bind(o));
+        builder.AddEdgeOptions<EdgeHostOptions>(EdgeHostOptions.Section, static (c, o) => c.Bind(o));
         builder.Services.AddOptions<HostOptions>()
             .Configure<IOptions<EdgeHostOptions>>((host, edge) => host.ShutdownTimeout = edge.Value.ShutdownTimeout);
         if (systemd.UnderSystemd)
@@ -58,7 +58,7 @@ public static class EdgeHostBuilderExtensions
 
         if (usesLocalBroker)
         {
-            builder.AddEdgeOptions<LocalBrokerOptions>(LocalBrokerOptions.Section);
+            builder.AddEdgeOptions<LocalBrokerOptions>(LocalBrokerOptions.Section, static (c, o) => c.Bind(o));
             builder.Services.AddSingleton<LocalBrokerProbe>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalBrokerProbe>());
             health.AddCheck<LocalBrokerProbe>("local-broker");

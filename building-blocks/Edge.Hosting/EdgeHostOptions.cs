@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Edge.Hosting.Options;
 
 namespace Edge.Hosting;
 
@@ -11,6 +12,6 @@ public sealed class EdgeHostOptions
     /// How long shutdown may take before the host gives up on draining. Below the 5 s that the units'
     /// TimeoutStopSec and the start/stop test expect, so a drain never turns into a SIGKILL.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    [TimeSpanRange("00:00:00.100", "00:01:00")]
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(4);
 }

@@ -9,7 +9,8 @@ namespace Edge.Hosting.Tests;
 
 /// <summary>
 /// Bad inputs tried: a value that does not convert, an unknown key in a section, a value that fails
-/// validation, an unknown command-line option, a missing store id, a missing broker, a missing native library.
+/// validation (a number, a TimeSpan), a log level that does not exist, an unknown command-line option, a missing
+/// store id, a missing broker, a missing native library.
 /// Each must end as one line naming what to fix, with a sysexits code, and no stack trace.
 /// </summary>
 public sealed class EdgeServiceTests
@@ -42,6 +43,42 @@ public sealed class EdgeServiceTests
         Assert.Equal(StartupFailure.Config, code);
         Assert.Contains("Sample:Port:", error, StringComparison.Ordinal);
         AssertOneLine(error);
+    }
+
+    [Fact]
+    public async Task RunAsync_TimeSpanOutOfRange_Exits78NamingTheKey()
+    {
+        var (code, error) = await RunAsync(new() { ["Edge:Host:ShutdownTimeout"] = "00:05:00" });
+
+        Assert.Equal(StartupFailure.Config, code);
+        Assert.Contains("Edge:Host:ShutdownTimeout: The field ShutdownTimeout must be between 00:00:00.1000000 and 00:01:00.", error, StringComparison.Ordinal);
+        AssertOneLine(error);
+    }
+
+    [Fact]
+    public async Task RunAsync_BadSerilogLevel_Exits78NamingTheKey()
+    {
+        var (code, error) = await RunAsync(new() { ["Serilog:MinimumLevel:Default"] = "Loud" });
+
+        Assert.Equal(StartupFailure.Config, code);
+        Assert.Contains("Serilog:MinimumLevel:Default: 'Loud' is not a log level", error, StringComparison.Ordinal);
+        AssertOneLine(error);
+    }
+
+    [Fact]
+    public async Task RunAsync_BindingGivenByTheCaller_UnknownKeyStillNamed()
+    {
+        var error = new StringWriter();
+        var code = await EdgeService.RunAsync("sample", [], a =>
+        {
+            var builder = TestHosts.Builder(new Dictionary<string, string?> { ["Sample:Prot"] = "80" }, args: a);
+            builder.AddEdgeHostDefaults("sample", usesLocalBroker: false);
+            builder.AddEdgeOptions<SampleOptions>("Sample", static (c, o) => c.Bind(o));
+            return builder.Build();
+        }, error, CancellationToken.None);
+
+        Assert.Equal(StartupFailure.Config, code);
+        Assert.Contains("Sample:Prot is not a setting of Sample (known: Port)", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,7 +41,8 @@ public static class BeaconGatewayCoreExtensions
         var source = configuration["BeaconGateway:Source"] ?? "simulator";
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<PresenceOptions>().Bind(configuration.GetSection(PresenceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PresenceOptions>().Bind(configuration.GetSection(PresenceOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PresenceOptions>, PresenceOptionsValidator>());
         services.AddOptions<MemberOptions>().Bind(configuration.GetSection(MemberOptions.Section));
         services.AddOptions<BtsnoopOptions>().Bind(configuration.GetSection(BtsnoopOptions.Section));
         services.AddOptions<SimulatorOptions>().Bind(configuration.GetSection(SimulatorOptions.Section));

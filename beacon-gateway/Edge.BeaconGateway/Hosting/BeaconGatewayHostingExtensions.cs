@@ -13,7 +13,7 @@ internal static class BeaconGatewayHostingExtensions
     /// <summary>Everything beacon-gateway runs: the local bus connection, then report sources, member resolution, presence, publishing.</summary>
     public static IHostApplicationBuilder AddBeaconGateway(this IHostApplicationBuilder builder)
     {
-        builder.AddEdgeOptions<BeaconGatewayOptions>(BeaconGatewayOptions.Section);
+        builder.AddEdgeOptions<BeaconGatewayOptions>(BeaconGatewayOptions.Section, static (c, o) => c.Bind(o));
         var broker = builder.Configuration.GetSection(LocalBrokerOptions.Section).Get<LocalBrokerOptions>() ?? new LocalBrokerOptions();
         var hub = builder.Configuration["Edge:Store:HubId"];
         builder.Services.AddEdgeMqtt(o =>

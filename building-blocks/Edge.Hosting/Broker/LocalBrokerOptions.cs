@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Edge.Hosting.Options;
 
 namespace Edge.Hosting.Broker;
 
@@ -20,6 +21,6 @@ public sealed class LocalBrokerOptions
     /// <summary>When true, start-up fails (exit 69) if the broker cannot be reached within <see cref="StartupTimeout"/>.</summary>
     public bool RequiredAtStartup { get; set; } = true;
 
-    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    [TimeSpanRange("00:00:00", "00:05:00")]
     public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Serilog;
 using Serilog.Formatting.Json;
-using Serilog.Settings.Configuration;
 
 namespace Edge.Hosting.Logging;
 
@@ -15,8 +14,9 @@ internal static class EdgeLoggerFactory
     {
         var options = configuration.GetSection(EdgeLoggingOptions.Section).Get<EdgeLoggingOptions>() ?? new EdgeLoggingOptions();
         var config = new LoggerConfiguration()
-            .MinimumLevel.Information()
-            .ReadFrom.Configuration(configuration, new ConfigurationReaderOptions { SectionName = "Serilog" })
+            .MinimumLevel.Information();
+        SerilogLevels.Apply(config, configuration);
+        config
             .Enrich.FromLogContext()
             .Enrich.WithProperty("Service", service.Name)
             .Enrich.WithProperty("Version", service.Version);

@@ -4,7 +4,7 @@ namespace Edge.Hosting.Logging;
 
 /// <summary>
 /// Section <c>Edge:Logging</c>. Levels themselves come from the standard <c>Serilog:MinimumLevel</c> section
-/// (Default and Override per namespace), read by Serilog.Settings.Configuration.
+/// (Default and Override per namespace), read by <see cref="SerilogLevels"/>.
 /// </summary>
 public sealed class EdgeLoggingOptions
 {

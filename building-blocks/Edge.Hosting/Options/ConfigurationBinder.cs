@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 
@@ -11,13 +12,27 @@ namespace Edge.Hosting.Options;
 /// </summary>
 internal static class StrictBinder
 {
-    public static void Bind(IConfiguration configuration, string section, object instance)
+    /// <summary>What the key check and the validator read of an options type (and what options need to be created).</summary>
+    public const DynamicallyAccessedMemberTypes OptionsMembers =
+        DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.Interfaces
+        | DynamicallyAccessedMemberTypes.PublicParameterlessConstructor;
+
+    /// <summary>Why reading the properties of nested options types is safe when trimmed (Native AOT).</summary>
+    public const string RootedOptionsJustification =
+        "Options types, nested ones included, are declared in the service's own assemblies, which a Native AOT publish "
+        + "roots whole (TrimmerRootAssembly, building-blocks/HubServiceRuntime.props), so their public properties, their "
+        + "attributes and their metadata are kept. Framework types met on the way are leaves, lists or dictionaries, "
+        + "whose properties are never read; a list or dictionary there is a type the bound instance constructs, so "
+        + "its interfaces are known.";
+
+    public static void Bind<[DynamicallyAccessedMembers(OptionsMembers)] TOptions>(
+        IConfiguration configuration, string section, TOptions instance, Action<IConfiguration, TOptions> bind)
     {
         var node = configuration.GetSection(section);
-        CheckKnownKeys(node, instance.GetType());
+        CheckKnownKeys(node, typeof(TOptions));
         try
         {
-            node.Bind(instance);
+            bind(node, instance);
         }
         catch (InvalidOperationException ex)
         {
@@ -26,7 +41,9 @@ internal static class StrictBinder
         }
     }
 
-    private static void CheckKnownKeys(IConfigurationSection node, Type type)
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = RootedOptionsJustification)]
+    [UnconditionalSuppressMessage("Trimming", "IL2062", Justification = RootedOptionsJustification)]
+    private static void CheckKnownKeys(IConfigurationSection node, [DynamicallyAccessedMembers(OptionsMembers)] Type type)
     {
         if (IsLeaf(type) || typeof(IDictionary).IsAssignableFrom(type) || IsGenericDictionary(type))
         {
@@ -65,6 +82,6 @@ internal static class StrictBinder
         type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(TimeSpan)
         || type == typeof(DateTimeOffset) || type == typeof(DateTime) || type == typeof(Guid) || type == typeof(Uri);
 
-    private static bool IsGenericDictionary(Type type) =>
+    private static bool IsGenericDictionary([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.Interfaces)] Type type) =>
         type.IsGenericType && type.GetInterfaces().Append(type).Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDictionary<,>) || i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>));
 }

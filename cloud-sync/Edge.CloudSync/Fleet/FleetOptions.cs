@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Edge.Hosting.Options;
 
 namespace Edge.CloudSync.Fleet;
 
@@ -10,7 +11,7 @@ internal sealed class FleetOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>How often metrics are sampled; NDATA goes out only for metrics that changed beyond their deadband.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    [TimeSpanRange("00:00:00.100", "01:00:00")]
     public TimeSpan SampleInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Deadband of percentage metrics (CPU, memory, disk), in percentage points.</summary>

@@ -20,7 +20,7 @@ internal static class CloudSyncHostingExtensions
     /// <summary>Everything cloud-sync runs: outbox, connections, upstream drain, inbox, Sparkplug edge node.</summary>
     public static IHostApplicationBuilder AddCloudSync(this IHostApplicationBuilder builder)
     {
-        builder.AddEdgeOptions<CloudSyncOptions>(CloudSyncOptions.Section);
+        builder.AddEdgeOptions<CloudSyncOptions>(CloudSyncOptions.Section, static (c, o) => c.Bind(o));
         builder.AddCloudSyncOutbox();
         builder.AddCloudSyncConnections();
         builder.AddCloudSyncUpstream();
@@ -32,7 +32,7 @@ internal static class CloudSyncHostingExtensions
     /// <summary>The Sparkplug B edge node.</summary>
     public static IHostApplicationBuilder AddCloudSyncFleet(this IHostApplicationBuilder builder)
     {
-        builder.AddEdgeOptions<FleetOptions>(FleetOptions.Section);
+        builder.AddEdgeOptions<FleetOptions>(FleetOptions.Section, static (c, o) => c.Bind(o));
         builder.Services.AddSingleton<LocalFleetInputs>();
         var logCounter = new LogLevelCounter();
         builder.Logging.AddProvider(logCounter);
@@ -51,7 +51,7 @@ internal static class CloudSyncHostingExtensions
     /// <summary>Cloud -> inbox -> local bus, and commands.</summary>
     public static IHostApplicationBuilder AddCloudSyncDownstream(this IHostApplicationBuilder builder)
     {
-        builder.AddEdgeOptions<DownstreamOptions>(DownstreamOptions.Section);
+        builder.AddEdgeOptions<DownstreamOptions>(DownstreamOptions.Section, static (c, o) => c.Bind(o));
         builder.Services.AddSingleton<DownstreamCounters>();
         builder.Services.AddSingleton(sp =>
         {
@@ -67,7 +67,7 @@ internal static class CloudSyncHostingExtensions
     /// <summary>The durable outbox and its single writer.</summary>
     public static IHostApplicationBuilder AddCloudSyncOutbox(this IHostApplicationBuilder builder)
     {
-        builder.AddEdgeOptions<OutboxOptions>(OutboxOptions.Section);
+        builder.AddEdgeOptions<OutboxOptions>(OutboxOptions.Section, static (c, o) => c.Bind(o));
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton(sp =>
         {
@@ -99,7 +99,7 @@ internal static class CloudSyncHostingExtensions
     /// <summary>Local bus -> outbox -> cloud.</summary>
     public static IHostApplicationBuilder AddCloudSyncUpstream(this IHostApplicationBuilder builder)
     {
-        builder.AddEdgeOptions<UpstreamOptions>(UpstreamOptions.Section);
+        builder.AddEdgeOptions<UpstreamOptions>(UpstreamOptions.Section, static (c, o) => c.Bind(o));
         builder.Services.AddSingleton<UpstreamCounters>();
         builder.Services.AddSingleton<LocalOutboxIngest>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalOutboxIngest>());

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Edge.Hosting.Options;
 using Edge.CloudSync.Outbox;
 using Edge.CloudSync.Upstream;
 using Edge.Messaging;
@@ -24,17 +25,17 @@ internal sealed class CloudSyncOptions : IValidatableObject
     [RegularExpression("^[A-Za-z0-9_-]{1,32}$", ErrorMessage = "must be 1-32 letters, digits, '_' or '-' (a Sparkplug group id)")]
     public string Region { get; set; } = "dev";
 
-    [Range(typeof(TimeSpan), "00:00:05", "00:30:00")]
+    [TimeSpanRange("00:00:05", "00:30:00")]
     public TimeSpan KeepAlive { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>MQTT 5 session expiry of the business-plane session: how long the cloud broker keeps our subscriptions and queued downstream messages.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    [TimeSpanRange("00:01:00", "30.00:00:00")]
     public TimeSpan SessionExpiry { get; set; } = TimeSpan.FromDays(7);
 
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    [TimeSpanRange("00:00:00.010", "00:10:00")]
     public TimeSpan ReconnectInitialDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    [TimeSpanRange("00:00:00.010", "01:00:00")]
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>0-1: each backoff delay is reduced by a random fraction up to this, so a fleet does not reconnect in lockstep.</summary>

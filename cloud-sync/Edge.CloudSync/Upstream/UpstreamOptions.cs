@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Edge.Hosting.Options;
 
 namespace Edge.CloudSync.Upstream;
 
@@ -20,14 +21,14 @@ internal sealed class UpstreamOptions
     public int MaxInflightBatches { get; set; } = 16;
 
     /// <summary>A batch not acknowledged within this is treated as a broken link: the drain restarts from the checkpoint (the cloud de-duplicates).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    [TimeSpanRange("00:00:01", "01:00:00")]
     public TimeSpan AckTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How often expired messages are removed and the idle drain looks again.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    [TimeSpanRange("00:00:00.100", "01:00:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long the ids of acknowledged messages are kept to refuse a producer's late duplicate.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00")]
+    [TimeSpanRange("00:01:00", "90.00:00:00")]
     public TimeSpan SentIdRetention { get; set; } = TimeSpan.FromDays(7);
 }

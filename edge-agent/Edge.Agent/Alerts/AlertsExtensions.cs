@@ -1,6 +1,7 @@
 using Edge.Agent.Bus;
 using Edge.Agent.Members;
 using Edge.Hosting.Options;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Edge.Agent.Alerts;
@@ -10,7 +11,7 @@ internal static class AlertsExtensions
     /// <summary>Staff alerts: help rules, routing to clerks' wearables, claim, escalation, withdrawal, hourly aggregate. Call after AddMembers.</summary>
     public static IHostApplicationBuilder AddStaffAlerts(this IHostApplicationBuilder builder)
     {
-        builder.AddEdgeOptions<AlertsOptions>(AlertsOptions.Section);
+        builder.AddEdgeOptions<AlertsOptions>(AlertsOptions.Section, static (c, o) => c.Bind(o));
         builder.Services.TryAddSingleton<IProductResearch, NoProductResearch>();
         builder.Services.TryAddSingleton<IHelpIntent, HelpIntentRules>();
         builder.Services.AddSingleton<QuietSwitch>();

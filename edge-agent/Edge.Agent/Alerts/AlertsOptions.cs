@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Edge.Hosting.Options;
 
 namespace Edge.Agent.Alerts;
 
@@ -23,7 +24,7 @@ internal sealed class AlertsOptions : IValidatableObject
     public bool AnyZoneFallback { get; set; } = true;
 
     /// <summary>Unclaimed this long: the alert moves to the next clerk (or expires when nobody else is free).</summary>
-    [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
+    [TimeSpanRange("00:00:05", "00:10:00")]
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromSeconds(45);
 
     /// <summary>Hand-offs to another clerk before an unclaimed alert expires.</summary>
@@ -31,7 +32,7 @@ internal sealed class AlertsOptions : IValidatableObject
     public int MaxEscalations { get; set; } = 2;
 
     /// <summary>No new alert about a member within this time of the last one.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    [TimeSpanRange("00:00:00", "1.00:00:00")]
     public TimeSpan MemberCooldown { get; set; } = TimeSpan.FromMinutes(20);
 
     /// <summary>Alerts a clerk is sent in any sliding hour; a clerk at the cap is skipped.</summary>
@@ -39,11 +40,11 @@ internal sealed class AlertsOptions : IValidatableObject
     public int MaxAlertsPerClerkPerHour { get; set; } = 6;
 
     /// <summary>A product the member looked up at a kiosk within this time counts as researched.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    [TimeSpanRange("00:01:00", "1.00:00:00")]
     public TimeSpan ResearchWindow { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Closed alerts (no member id, only a keyed hash) are erased after this.</summary>
-    [Range(typeof(TimeSpan), "02:00:00", "30.00:00:00")]
+    [TimeSpanRange("02:00:00", "30.00:00:00")]
     public TimeSpan LogRetention { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>Dwell events waiting for an alert decision. Full: the oldest is dropped, counted.</summary>

@@ -1,6 +1,7 @@
 using Edge.Agent.Ledger;
 using Edge.Contracts.Agent;
 using Edge.Hosting.Options;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Edge.Agent.Api;
@@ -9,7 +10,7 @@ internal static class AgentApiExtensions
 {
     public static IHostApplicationBuilder AddAgentApi(this WebApplicationBuilder builder)
     {
-        builder.AddEdgeOptions<AgentApiOptions>(AgentApiOptions.Section);
+        builder.AddEdgeOptions<AgentApiOptions>(AgentApiOptions.Section, static (c, o) => c.Bind(o));
         // Kestrel needs the address before options validation runs; the validator still rejects a bad one at start.
         var url = builder.Configuration[$"{AgentApiOptions.Section}:Url"] ?? new AgentApiOptions().Url;
         builder.WebHost.UseUrls(url.StartsWith("unix:", StringComparison.Ordinal) ? "http://" + url : url);

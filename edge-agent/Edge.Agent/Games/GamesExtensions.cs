@@ -1,4 +1,5 @@
 using Edge.Hosting.Options;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Edge.Agent.Games;
@@ -8,7 +9,7 @@ internal static class GamesExtensions
     /// <summary>Check-in, prize draw and spin; the RNG and the budget source are TryAdd seams (tests, the cloud's prize budget).</summary>
     public static IHostApplicationBuilder AddGames(this IHostApplicationBuilder builder)
     {
-        builder.AddEdgeOptions<GamesOptions>(GamesOptions.Section);
+        builder.AddEdgeOptions<GamesOptions>(GamesOptions.Section, static (c, o) => c.Bind(o));
         builder.Services.AddSingleton<StoreCalendar>();
         builder.Services.TryAddSingleton<IGameRandom, CryptoGameRandom>();
         builder.Services.AddSingleton<ConfiguredPrizeBudget>();

@@ -16,13 +16,13 @@ internal sealed class GamesOptions : IValidatableObject
     public int CheckInPoints { get; set; } = 10;
 
     /// <summary>Prize budget per <see cref="PrizeBudgetPeriod"/>, in the store's currency (until the cloud sends a prize-budget down message, which replaces it).</summary>
-    [Range(typeof(decimal), "0", "1000000")]
+    [Range(0d, 1000000d)]
     public decimal PrizeBudget { get; set; } = 50m;
 
     public BudgetPeriod PrizeBudgetPeriod { get; set; } = BudgetPeriod.Day;
 
     /// <summary>Prizes worth more than this are won "pending": handed out only once the cloud confirms.</summary>
-    [Range(typeof(decimal), "0", "1000000")]
+    [Range(0d, 1000000d)]
     public decimal PendingConfirmationAbove { get; set; } = 25m;
 
     [Range(1, 100)]

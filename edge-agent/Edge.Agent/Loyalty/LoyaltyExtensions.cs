@@ -8,7 +8,7 @@ internal static class LoyaltyExtensions
     /// <summary>POS e-receipts, punch cards, pending points, purchase history (the queries the kiosk API calls), erased on revocation. Call after AddMembers.</summary>
     public static IHostApplicationBuilder AddLoyalty(this IHostApplicationBuilder builder)
     {
-        builder.AddEdgeOptions<LoyaltyOptions>(LoyaltyOptions.Section);
+        builder.AddEdgeOptions<LoyaltyOptions>(LoyaltyOptions.Section, static (c, o) => c.Bind(o));
         builder.Services.AddSingleton<ReceiptProcessor>();
         builder.Services.AddSingleton<IPointsLedger, PointsLedger>();
         builder.Services.AddSingleton<Sessions.IPunchCardSource, PunchCardQuery>();

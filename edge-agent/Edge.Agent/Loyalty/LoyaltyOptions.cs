@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Edge.Hosting.Options;
 using Edge.Agent.Alerts;
 
 namespace Edge.Agent.Loyalty;
@@ -9,7 +10,7 @@ internal sealed class LoyaltyOptions : IValidatableObject
     public const string Section = "EdgeAgent:Loyalty";
 
     /// <summary>Pending points per currency unit of a receipt's total (rounded down).</summary>
-    [Range(typeof(decimal), "0", "1000")]
+    [Range(0d, 1000d)]
     public decimal PointsPerCurrencyUnit { get; set; } = 1m;
 
     /// <summary>Pending points one member can earn on this hub in a store day, from every source together (the offline cap).</summary>
@@ -17,7 +18,7 @@ internal sealed class LoyaltyOptions : IValidatableObject
     public long MaxPendingPointsPerMemberPerDay { get; set; } = 5000;
 
     /// <summary>A receipt older than this is refused (a POS replaying an outage is younger); one in the future beyond 5 min too.</summary>
-    [Range(typeof(TimeSpan), "01:00:00", "90.00:00:00")]
+    [TimeSpanRange("01:00:00", "90.00:00:00")]
     public TimeSpan MaxReceiptAge { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>Lines a receipt may have.</summary>

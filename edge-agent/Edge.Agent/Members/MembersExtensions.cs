@@ -8,7 +8,7 @@ internal static class MembersExtensions
     /// <summary>Member cache from cloud-sync's deltas, keys at rest, beacon-gateway's key table, presence intake.</summary>
     public static IHostApplicationBuilder AddMembers(this IHostApplicationBuilder builder)
     {
-        builder.AddEdgeOptions<MembersOptions>(MembersOptions.Section);
+        builder.AddEdgeOptions<MembersOptions>(MembersOptions.Section, static (c, o) => c.Bind(o));
         builder.Services.AddSingleton<HubKey>();
         builder.Services.AddSingleton<MemberStore>();
         builder.Services.AddSingleton<MemberKeyPublisher>();

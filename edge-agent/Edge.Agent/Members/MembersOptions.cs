@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Edge.Hosting.Options;
 
 namespace Edge.Agent.Members;
 
@@ -28,6 +29,6 @@ internal sealed class MembersOptions
     public int MinPinIterations { get; set; } = 100_000;
 
     /// <summary>Raw presence events are erased after this (privacy: at most 24 h on the hub).</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    [TimeSpanRange("00:01:00", "1.00:00:00")]
     public TimeSpan PresenceRetention { get; set; } = TimeSpan.FromHours(24);
 }

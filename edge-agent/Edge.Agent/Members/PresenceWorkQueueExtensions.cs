@@ -1,9 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Edge.Agent.Members;
 
 internal static class PresenceWorkQueueExtensions
 {
     /// <summary>One instance that both hears presence events and runs its loop.</summary>
-    public static IServiceCollection AddPresenceWorkQueue<TQueue>(this IServiceCollection services)
+    public static IServiceCollection AddPresenceWorkQueue<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TQueue>(this IServiceCollection services)
         where TQueue : BackgroundService, IPresenceConsumer
     {
         services.AddSingleton<TQueue>();

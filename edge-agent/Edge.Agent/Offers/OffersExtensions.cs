@@ -10,7 +10,7 @@ internal static class OffersExtensions
     /// <summary>Catalog and model bundles from the cloud (store/down/offer-catalog, store/down/model-bundle), signed ONNX offer model, scorer with rules fallback, decision engine, presence-triggered decisions.</summary>
     public static IHostApplicationBuilder AddOffers(this IHostApplicationBuilder builder)
     {
-        builder.AddEdgeOptions<OffersOptions>(OffersOptions.Section);
+        builder.AddEdgeOptions<OffersOptions>(OffersOptions.Section, static (c, o) => c.Bind(o));
         builder.Services.AddEdgeInference();
         builder.Services.AddSingleton<OfferCatalog>();
         builder.Services.AddSingleton<OfferModel>();

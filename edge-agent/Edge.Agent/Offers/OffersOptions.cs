@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Edge.Hosting.Options;
 
 namespace Edge.Agent.Offers;
 
@@ -34,7 +35,7 @@ internal sealed class OffersOptions
     public string TrustedPublicKeyFile { get; set; } = "models/offers/signing-public-key.pem";
 
     /// <summary>Scoring longer than this falls back to the rules (Polly timeout; ORT's run is terminated).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:10")]
+    [TimeSpanRange("00:00:00.001", "00:00:10")]
     public TimeSpan ModelTimeout { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Share of members (by a stable hash of the member id) kept as control: no offer, decision logged.</summary>
@@ -45,11 +46,11 @@ internal sealed class OffersOptions
     public string HoldoutSalt { get; set; } = "holdout-v1";
 
     /// <summary>No new offer to a member within this time of their last one.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    [TimeSpanRange("00:00:00", "7.00:00:00")]
     public TimeSpan MemberCooldown { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>How long an issued coupon stays valid (capped by the offer's own end).</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00")]
+    [TimeSpanRange("00:01:00", "90.00:00:00")]
     public TimeSpan CouponValidity { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>Presence events waiting for a decision. Full: the oldest is dropped (a stale presence is worth least), counted.</summary>

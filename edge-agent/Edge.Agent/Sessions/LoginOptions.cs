@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Edge.Hosting.Options;
 using Edge.Agent.Api;
 
 namespace Edge.Agent.Sessions;
@@ -9,11 +10,11 @@ internal sealed class LoginOptions : IValidatableObject
     public const string Section = "EdgeAgent:Login";
 
     /// <summary>A session ends this long after login, however active (LoginResponse.ExpiresAt).</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "08:00:00")]
+    [TimeSpanRange("00:01:00", "08:00:00")]
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>A session not used for this long has expired (the kiosk's own idle logout is shorter).</summary>
-    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
+    [TimeSpanRange("00:00:10", "01:00:00")]
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Wrong PINs for one member (or one phone number) within <see cref="LockoutDuration"/> before that member's PIN login is locked.</summary>
@@ -25,18 +26,18 @@ internal sealed class LoginOptions : IValidatableObject
     public int MaxWrongPinsPerKiosk { get; set; } = 20;
 
     /// <summary>The window failures are counted in, and so how long a lockout lasts after the last failure.</summary>
-    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
+    [TimeSpanRange("00:00:10", "1.00:00:00")]
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Proximity login: the member must have been sensed in the kiosk's zone (and not left it) within this time.</summary>
-    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
+    [TimeSpanRange("00:00:10", "01:00:00")]
     public TimeSpan ProximityWindow { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// QR login: a token of the previous 10-minute window is still accepted this long into the next one (0 = only the
     /// current window). With the one-time use this keeps a photographed QR useless within minutes.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    [TimeSpanRange("00:00:00", "00:10:00")]
     public TimeSpan QrPreviousWindowGrace { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Kiosk id to the zone it stands in (kiosk-ui's Kiosk:KioskId and Kiosk:Zone). Proximity login works only on kiosks listed here.</summary>
