@@ -15,6 +15,9 @@ internal sealed class MemberKeyPublisher(
     MemberStore store, BusPublisher publisher, IOptions<MembersOptions> options, AgentCounters counters, TimeProvider time, ILogger<MemberKeyPublisher> logger)
     : BackgroundService
 {
+    /// <summary>How long after a publish that did not reach the bus (not connected yet, broker restarting) it is tried again.</summary>
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly ConcurrentQueue<string> _revoked = new();
     private long _version;
@@ -49,12 +52,27 @@ internal sealed class MemberKeyPublisher(
                 var keys = store.PresenceKeys();
                 MemberKeyFile.Write(options.Value.BeaconKeyFile, kek, keys);
                 var version = Interlocked.Increment(ref _version);
-                await publisher.PublishAsync(
+                var published = await publisher.PublishAsync(
                     AgentTopics.MemberKeys,
                     new MemberKeysUpdate(version, Path.GetFullPath(options.Value.BeaconKeyFile), keys.Count, revoked, time.GetUtcNow()),
                     AgentBusJsonContext.Default.MemberKeysUpdate,
                     retain: true,
                     stoppingToken).ConfigureAwait(false);
+                if (!published)
+                {
+                    // Not on the bus (the first table at start can come before the connection; a broker restart): keep
+                    // the revocations and try again, so beacon-gateway never misses one. Seen with the native binary,
+                    // which starts faster than its MQTT connection.
+                    foreach (var id in revoked)
+                    {
+                        _revoked.Enqueue(id);
+                    }
+
+                    await Task.Delay(RetryDelay, time, stoppingToken).ConfigureAwait(false);
+                    _wake.Writer.TryWrite(true);
+                    continue;
+                }
+
                 MembersLog.KeyTableWritten(logger, version, keys.Count, revoked.Count);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)

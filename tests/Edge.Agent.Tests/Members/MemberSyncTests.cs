@@ -9,6 +9,7 @@ using Edge.Agent.Tests.Support;
 using Edge.Contracts.Agent;
 using Edge.Contracts.Presence;
 using Edge.TestKit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Edge.Agent.Tests.Members;
 
@@ -40,6 +41,37 @@ public sealed class MemberSyncTests
         var cipher = agent.Get<Edge.Agent.Storage.AgentDatabase>().Read(c => (byte[])c.Scalar("SELECT key_cipher FROM members WHERE member_id = 'm-1';")!);
         Assert.Equal(44, cipher.Length);
         Assert.False(cipher.AsSpan().IndexOf(Support.Members.KeyOf("m-1")) >= 0);
+    }
+
+    [RequiresMosquittoFact]
+    public async Task KeysChanged_PublishNotOnTheBus_RevocationKeptAndPublishedOnRetry()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        var clock = new FakeTimeProvider();
+        RefusingPublishClient? client = null;
+        await using var agent = await TestAgent.StartAsync(broker, clock, services: s => s.AddSingleton(
+            RefusingPublishClient.Factory(new Edge.Messaging.MqttClientFactory(clock), AgentTopics.MemberKeys, refusals: 2, c => client = c)));
+        await using var bus = await BusProbe.ConnectAsync(broker, AgentTopics.MemberKeys);
+
+        // The table at start is refused (the native edge-agent published it before its connection was up), and so is
+        // the update naming a revocation: before the fix that revocation never reached beacon-gateway.
+        await Eventually.TrueAsync(() => client!.Refused == 1, "the start-up table refused");
+        agent.Get<MemberKeyPublisher>().KeysChanged("m-gone");
+        MemberKeysUpdate? update = null;
+        for (var i = 0; i < 20 && update is null; i++)
+        {
+            clock.Advance(MemberKeyPublisher.RetryDelay);
+            try
+            {
+                update = Update(await bus.NextAsync(AgentTopics.MemberKeys, TimeSpan.FromMilliseconds(500), m => Update(m).Revoked.Contains("m-gone")));
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+
+        Assert.Equal(2, client!.Refused);
+        Assert.NotNull(update);
     }
 
     [RequiresMosquittoFact]
