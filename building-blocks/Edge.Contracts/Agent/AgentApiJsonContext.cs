@@ -6,6 +6,7 @@ namespace Edge.Contracts.Agent;
 /// <summary>Source-generated JSON of the local HTTP API (camelCase, enums as strings).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ApiError))]
+[JsonSerializable(typeof(AgentStatusResponse))]
 [JsonSerializable(typeof(ProximityLoginRequest))]
 [JsonSerializable(typeof(PhoneLoginRequest))]
 [JsonSerializable(typeof(QrLoginRequest))]

@@ -35,11 +35,14 @@ internal static class AgentApiExtensions
             return error ?? Results.Json(await ledger.RedeemAsync(request!, cancellationToken).ConfigureAwait(false), AgentApiJsonContext.Default.RedeemResponse);
         }).RequireCaller(AgentCaller.Pos).Accepts<RedeemRequest>("application/json").Produces<RedeemResponse>().Produces<ApiError>(StatusCodes.Status400BadRequest);
 
-        // Public: name and version. With the provisioning token also the counters (refused input, lockouts...).
+        // Public: name and version. With the provisioning token also the counters (refused input, lockouts...). A
+        // source-generated type: an anonymous one served in-process tests but not the edge-agent process, whose
+        // runtimeconfig (Native AOT settings) turns reflection-based JSON off.
         app.MapGet(AgentRoutes.Status, (HttpContext context, Edge.Hosting.EdgeServiceInfo service, IOptions<AgentApiOptions> options, AgentCounters counters) =>
-            BearerToken.Identify(context, options.Value) == AgentCaller.Provisioning
-                ? Results.Ok(new { service = service.Name, version = service.Version, counters = counters.Snapshot() })
-                : Results.Ok(new { service = service.Name, version = service.Version }));
+            Results.Json(
+                new AgentStatusResponse(service.Name, service.Version, BearerToken.Identify(context, options.Value) == AgentCaller.Provisioning ? counters.Snapshot() : null),
+                AgentApiJsonContext.Default.AgentStatusResponse))
+            .Produces<AgentStatusResponse>();
         return app;
     }
 }
