@@ -55,6 +55,9 @@ public sealed partial class StoreStoryTests
         var claimedBy = Json(closed).GetProperty("claimedBy").GetString();
         Assert.Equal(Json(alertMessage).GetProperty("clerkId").GetString(), claimedBy);
         Assert.Equal($"store/staff/alerts/{claimedBy}/closed", closed.Topic);
+        // The watches after the claim (open alerts, if any, and the claim in their history). Not later: after a store
+        // hour the members' cooldowns and the clerks' hourly caps may leave no alert open for a screenshot (a CI failure).
+        await ScreenshotAsync(demo.WearableUrl, "wearable.png");
 
         // The cloud link drops: the cloud broker stops. The member's kiosk visit happens while it is down.
         var cloudBroker = Process.GetProcessById(demo.PidOf("cloud-broker"));
@@ -172,8 +175,6 @@ public sealed partial class StoreStoryTests
         });
         Assert.DoesNotMatch("\"m-[0-9]+\"", await cloud.GetStringAsync(bundleUrl));
 
-        await WaitUntilAsync("an alert on a watch for the screenshot", async () => (await wearable.GetStringAsync("/")).Contains("data-alert=", StringComparison.Ordinal));
-        await ScreenshotAsync(demo.WearableUrl, "wearable.png");
         await ScreenshotAsync(new Uri(demo.DashboardUrl, "/stores/" + StoreDemo.Store), "dashboard-store.png");
         await ScreenshotAsync(demo.DashboardUrl, "dashboard-fleet.png");
         // Ctrl-C's path (SIGTERM to the script): a clean stop, and none of the processes it started is left.
