@@ -41,6 +41,13 @@ public sealed class LoginJourneyTests
         s.Kiosk.Clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
         await s.PublishOfferAsync(); // the greeting expired meanwhile? keep Jane in front of the kiosk
         await page.GotoAsync(s.Url("/login"));
+        // The publish returns when the broker has it, not when the kiosk has: reload until the page offers Jane's PIN
+        // (a CI run once loaded /login before the greeting arrived, and waited for a PIN field that never came).
+        for (var i = 0; i < 50 && await page.Locator("#prox-pin").CountAsync() == 0; i++)
+        {
+            await page.ReloadAsync();
+        }
+
         await TypePinAsync(page, FakeAgent.Pin);
         await Expect(page).ToHaveURLAsync(s.Url("/member"));
     }
