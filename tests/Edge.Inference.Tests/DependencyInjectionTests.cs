@@ -9,6 +9,10 @@ public sealed class DependencyInjectionTests
     [RequiresOnnxRuntimeFact]
     public void AddEdgeInference_ValidOptions_ResolvesAWorkingFactory()
     {
+        // ORT's one environment takes the logger of the first factory that creates it. Without this line, when this
+        // test ran before every other in the assembly (classes run in parallel), ORT's own lines went to this
+        // provider's empty logger and LoggingTests saw none.
+        _ = OrtTestRuntime.Factory;
         var services = new ServiceCollection().AddLogging();
         services.AddEdgeInference(o => o.Session = new InferenceSessionOptions { IntraOpNumThreads = 1 });
         using var provider = services.BuildServiceProvider();
