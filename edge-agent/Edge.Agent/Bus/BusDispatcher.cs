@@ -15,13 +15,15 @@ internal sealed class BusDispatcher(IMqttClient client, IEnumerable<IBusHandler>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await ConnectAsync(stoppingToken).ConfigureAwait(false);
-        if (_handlers.Length > 0)
+        // Several handlers share a filter (member deltas): one subscription each; every message still reaches all of them.
+        var filters = _handlers.Select(h => h.TopicFilter).Distinct(StringComparer.Ordinal).ToArray();
+        if (filters.Length > 0)
         {
             await client.SubscribeAsync(
-                _handlers.Select(h => new MqttSubscription(h.TopicFilter, MqttQualityOfService.AtLeastOnce)).ToArray(), stoppingToken).ConfigureAwait(false);
+                filters.Select(f => new MqttSubscription(f, MqttQualityOfService.AtLeastOnce)).ToArray(), stoppingToken).ConfigureAwait(false);
         }
 
-        BusLog.Subscribed(logger, client.Endpoint, string.Join(", ", _handlers.Select(h => h.TopicFilter)));
+        BusLog.Subscribed(logger, client.Endpoint, string.Join(", ", filters));
         readiness.MarkSubscribed();
         await foreach (var message in client.Messages.ReadAllAsync(stoppingToken).ConfigureAwait(false))
         {

@@ -6,11 +6,12 @@ namespace Edge.Agent.Tests.Support;
 /// <summary>
 /// A real MQTT client whose first <c>refusals</c> publishes on one topic fail with "not connected", as libmosquitto's
 /// do before the first connection is up: for testing what a publisher does with a publish that never reached the bus.
-/// Everything else goes to the real client. <see cref="Factory"/> puts it behind a service's <see cref="IMqttClientFactory"/>.
+/// Everything else goes to the real client; subscriptions are recorded. <see cref="Factory"/> puts it behind a service's <see cref="IMqttClientFactory"/>.
 /// </summary>
 internal sealed class RefusingPublishClient(IMqttClient inner, string topic, int refusals) : IMqttClient
 {
     private readonly int _refusals = refusals;
+    private readonly List<string> _subscribed = [];
     private int _left = refusals;
 
     public int Refused => _refusals - Math.Max(0, Volatile.Read(ref _left));
@@ -41,8 +42,27 @@ internal sealed class RefusingPublishClient(IMqttClient inner, string topic, int
             ? Task.FromException<MqttPublishResult>(new MqttException("not connected"))
             : inner.PublishAsync(message, cancellationToken);
 
-    public Task<IReadOnlyList<MqttQualityOfService>> SubscribeAsync(IReadOnlyList<MqttSubscription> subscriptions, CancellationToken cancellationToken = default) =>
-        inner.SubscribeAsync(subscriptions, cancellationToken);
+    /// <summary>Every topic filter subscribed, in order, one entry per filter in each SUBSCRIBE.</summary>
+    public IReadOnlyList<string> SubscribedFilters
+    {
+        get
+        {
+            lock (_subscribed)
+            {
+                return [.. _subscribed];
+            }
+        }
+    }
+
+    public Task<IReadOnlyList<MqttQualityOfService>> SubscribeAsync(IReadOnlyList<MqttSubscription> subscriptions, CancellationToken cancellationToken = default)
+    {
+        lock (_subscribed)
+        {
+            _subscribed.AddRange(subscriptions.Select(s => s.TopicFilter));
+        }
+
+        return inner.SubscribeAsync(subscriptions, cancellationToken);
+    }
 
     public Task UnsubscribeAsync(IReadOnlyList<string> topicFilters, CancellationToken cancellationToken = default) =>
         inner.UnsubscribeAsync(topicFilters, cancellationToken);
