@@ -7,6 +7,7 @@ namespace Edge.Contracts.Agent;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ApiError))]
 [JsonSerializable(typeof(AgentStatusResponse))]
+[JsonSerializable(typeof(ShadowModelPromoted))]
 [JsonSerializable(typeof(ProximityLoginRequest))]
 [JsonSerializable(typeof(PhoneLoginRequest))]
 [JsonSerializable(typeof(QrLoginRequest))]

@@ -10,6 +10,13 @@ public static class AgentRoutes
 {
     public const string Prefix = "/api/v1";
     public const string Status = Prefix + "/status";
+
+    // provisioning: store IT.
+    /// <summary>
+    /// POST, no body: the shadow offer model (EdgeAgent:Offers:ShadowMode) starts serving; answers
+    /// <see cref="ShadowModelPromoted"/>, or 409 ApiError "no_shadow_model".
+    /// </summary>
+    public const string PromoteShadowModel = Prefix + "/models/shadow/promote";
     public const string OpenApi = "/openapi/v1.json";
 
     // kiosk: member login; each returns LoginResponse (401 ApiError "login_failed" for any wrong id/PIN/token).

@@ -43,6 +43,7 @@ internal static class AgentApp
         var app = builder.Build();
         app.MapEdgeHealthChecks();
         app.MapAgentApi();
+        app.MapModelEndpoints();
         app.MapStaffAlerts();
         app.MapLoyalty();
         app.MapSessionEndpoints();

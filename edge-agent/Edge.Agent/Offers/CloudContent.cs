@@ -13,6 +13,9 @@ internal static class CloudContent
     public const string OfferCatalog = "offer-catalog";
     public const string ModelBundle = "model-bundle";
 
+    /// <summary>The shadow model's folder (its sequence is recorded under <see cref="ModelBundle"/>, like every bundle's).</summary>
+    public const string ShadowBundle = "model-bundle-shadow";
+
     public static (long Sequence, string? Content)? Read(AgentDatabase database, string kind) => database.Read(c =>
     {
         using var command = c.Command("SELECT last_seq, content FROM cloud_content WHERE kind = $1;", kind);
@@ -22,6 +25,8 @@ internal static class CloudContent
 
     public static long LastSequence(SqliteTransaction tx, string kind) =>
         tx.Long("SELECT last_seq FROM cloud_content WHERE kind = $1;", kind);
+
+    public static void Remove(SqliteTransaction tx, string kind) => tx.Execute("DELETE FROM cloud_content WHERE kind = $1;", kind);
 
     /// <summary>Records <paramref name="sequence"/> as handled; a null <paramref name="content"/> keeps what is in force.</summary>
     public static void Write(SqliteTransaction tx, string kind, long sequence, string? content) =>

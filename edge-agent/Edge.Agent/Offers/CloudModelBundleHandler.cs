@@ -14,6 +14,8 @@ namespace Edge.Agent.Offers;
 /// under Offers:CloudBundlesDirectory, and loaded by <see cref="OfferModel.TryLoad"/> (signature, schema, warm-up,
 /// atomic swap). A refused bundle is counted, logged with the reason, its folder removed, and the old model keeps
 /// serving. The folder that loaded is stored so a restart loads it; the one before it is kept, older ones deleted.
+/// In shadow mode (Offers:ShadowMode) a bundle that passes loads as the shadow model instead: the serving model and
+/// its folder stay, the shadow's folder is stored apart (a newer shadow replaces it) until it is promoted.
 /// </summary>
 internal sealed class CloudModelBundleHandler(
     OfferModel model,
@@ -43,11 +45,12 @@ internal sealed class CloudModelBundleHandler(
             return;
         }
 
+        var shadow = options.Value.ShadowMode;
         var root = options.Value.CloudBundlesPath(environment.ContentRootPath);
         var name = $"{down.Sequence:D12}-{ready.BundleId}";
         var directory = Path.Combine(root, name);
         error = Unpack(ready, directory);
-        if (error is null && !model.TryLoad(directory, out error))
+        if (error is null && !(shadow ? model.TryLoadShadow(directory, out error) : model.TryLoad(directory, out error)))
         {
             error ??= "refused by the model loader";
         }
@@ -60,10 +63,25 @@ internal sealed class CloudModelBundleHandler(
         }
 
         // A refused bundle's sequence is recorded too (content unchanged), so its re-delivery is not tried again.
-        await writer.WriteAsync(tx => CloudContent.Write(tx, CloudContent.ModelBundle, down.Sequence, error is null ? name : null), cancellationToken).ConfigureAwait(false);
-        if (error is null)
+        var loaded = error is null;
+        await writer.WriteAsync(
+            tx =>
+            {
+                CloudContent.Write(tx, CloudContent.ModelBundle, down.Sequence, loaded && !shadow ? name : null);
+                if (loaded && shadow)
+                {
+                    CloudContent.Write(tx, CloudContent.ShadowBundle, down.Sequence, name);
+                }
+                else if (loaded)
+                {
+                    CloudContent.Remove(tx, CloudContent.ShadowBundle); // left from a time in shadow mode; its folder is pruned below
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (loaded)
         {
-            counters.Increment("offers.cloud_bundle_loaded");
+            counters.Increment(shadow ? "offers.cloud_bundle_shadowed" : "offers.cloud_bundle_loaded");
+            // Kept: the bundle just loaded and the serving one (shadow mode) or the one it replaced.
             Prune(root, name, previous?.Content);
         }
     }

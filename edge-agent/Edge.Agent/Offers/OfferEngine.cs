@@ -68,16 +68,10 @@ internal sealed class OfferEngine(
         var candidates = database.Read(c => Eligible(c, catalog.Offers, interests, zone, member.MemberId, now, day));
         var stats = database.Read(c => Stats(c, member.MemberId));
         var scores = scorer.Score(stats, interests, candidates, member.Consent.OfferProfiling, cancellationToken);
-        var best = -1;
-        var bestValue = double.NegativeInfinity;
-        for (var i = 0; i < candidates.Count; i++)
+        var best = Best(scores.Probabilities, candidates);
+        if (scores.Shadow is { } shadow && best >= 0)
         {
-            var value = scores.Probabilities[i] * (double)candidates[i].Value;
-            if (value > bestValue)
-            {
-                best = i;
-                bestValue = value;
-            }
+            CompareShadow(decisionId, scores, shadow, candidates, best);
         }
 
         if (best < 0)
@@ -113,6 +107,51 @@ internal sealed class OfferEngine(
             retain: false,
             cancellationToken).ConfigureAwait(false);
         return new OfferDecision(decisionId, false, view, scores.Source, scores.FallbackReason, false);
+    }
+
+    /// <summary>The candidate with the highest expected value (probability x value), or -1 when there is none.</summary>
+    internal static int Best(float[] probabilities, IReadOnlyList<OfferDefinition> candidates)
+    {
+        var best = -1;
+        var bestValue = double.NegativeInfinity;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var value = probabilities[i] * (double)candidates[i].Value;
+            if (value > bestValue)
+            {
+                best = i;
+                bestValue = value;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Logs what the shadow model would have picked beside what decided, ranked the same way; counts agreement.</summary>
+    private void CompareShadow(string decisionId, OfferScores scores, ShadowScores shadow, IReadOnlyList<OfferDefinition> candidates, int best)
+    {
+        var shadowBest = Best(shadow.Probabilities, candidates);
+        if (shadowBest < 0)
+        {
+            counters.Increment("offers.shadow_failed"); // no finite score for any candidate (NaN)
+            return;
+        }
+
+        counters.Increment("offers.shadow_scored");
+        if (shadowBest == best)
+        {
+            counters.Increment("offers.shadow_agreed");
+        }
+
+        OffersLog.ShadowCompared(
+            logger,
+            decisionId,
+            scores.ModelVersion ?? "rules",
+            candidates[best].OfferId,
+            scores.Probabilities[best],
+            shadow.Version,
+            candidates[shadowBest].OfferId,
+            shadow.Probabilities[shadowBest]);
     }
 
     public OfferView? FindCoupon(string couponId) => database.Read(c =>

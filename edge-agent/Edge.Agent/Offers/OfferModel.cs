@@ -11,7 +11,9 @@ namespace Edge.Agent.Offers;
 /// The current offer model. <see cref="Load"/> checks a bundle completely before it may serve: ECDSA signature
 /// under the configured trusted key (ModelBundleSignature.Verify), model sha256 = manifest, format version, input and
 /// output names, the feature schema against what the hub computes, the ONNX input width, and a warm-up run. Only then
-/// is it swapped in atomically; any failure leaves the previous model serving and says why.
+/// is it swapped in atomically; any failure leaves the previous model serving and says why. In shadow mode a checked
+/// bundle goes into a second slot instead: it scores beside the serving model (<see cref="LeaseShadow"/>) until
+/// <see cref="PromoteShadow"/> swaps it in.
 /// </summary>
 internal sealed class OfferModel : IDisposable
 {
@@ -21,6 +23,7 @@ internal sealed class OfferModel : IDisposable
     private readonly AgentCounters _counters;
     private readonly ILogger<OfferModel> _logger;
     private LoadedModel? _current;
+    private LoadedModel? _shadow;
 
     public OfferModel(IInferenceSessionFactory factory, IOptions<OffersOptions> options, IHostEnvironment environment, AgentCounters counters, ILogger<OfferModel> logger)
     {
@@ -36,35 +39,68 @@ internal sealed class OfferModel : IDisposable
     /// <summary>"{modelId} {version}" of the model serving now, or null while the rules decide (HQ's model version).</summary>
     public string? Description => Volatile.Read(ref _current)?.Manifest is { } m ? m.ModelId + " " + m.Version : null;
 
+    /// <summary>Version of the shadow model, or null when none is loaded.</summary>
+    public string? ShadowVersion => Volatile.Read(ref _shadow)?.Manifest.Version;
+
     /// <summary>Raised after a new model was swapped in (on the loader's thread; handlers must not block).</summary>
     public event Action? Changed;
 
     /// <summary>Leases the current model, or null when none is loaded. Call <see cref="LoadedModel.Release"/> after the run.</summary>
-    public LoadedModel? Lease()
-    {
-        while (true)
-        {
-            var current = Volatile.Read(ref _current);
-            if (current is null || current.TryLease())
-            {
-                return current;
-            }
-        }
-    }
+    public LoadedModel? Lease() => Lease(ref _current);
+
+    /// <summary>Leases the shadow model, or null when none is loaded. Call <see cref="LoadedModel.Release"/> after the run.</summary>
+    public LoadedModel? LeaseShadow() => Lease(ref _shadow);
 
     /// <summary>Loads the configured bundle; false (logged, counted) when it is refused.</summary>
     public bool LoadConfigured() => TryLoad(Resolve(_options.BundleDirectory), out _);
 
-    public bool TryLoad(string directory, out string? error)
+    /// <summary>Checks the bundle and swaps it in to serve; false (logged, counted) with the reason when it is refused.</summary>
+    public bool TryLoad(string directory, out string? error) => TryLoad(directory, shadow: false, out error);
+
+    /// <summary>Checks the bundle like <see cref="TryLoad(string, out string?)"/> and makes it the shadow model; the serving one is untouched.</summary>
+    public bool TryLoadShadow(string directory, out string? error) => TryLoad(directory, shadow: true, out error);
+
+    /// <summary>
+    /// Swaps the shadow model in to serve (runs in flight finish on the old one); returns the versions, or null
+    /// when there is no shadow model.
+    /// </summary>
+    public (string Serving, string? Replaced)? PromoteShadow()
+    {
+        var shadow = Interlocked.Exchange(ref _shadow, null);
+        if (shadow is null)
+        {
+            return null;
+        }
+
+        var old = Interlocked.Exchange(ref _current, shadow);
+        var replaced = old?.Manifest.Version;
+        old?.Release();
+        _counters.Increment("offers.shadow_promoted");
+        OffersLog.ShadowPromoted(_logger, shadow.Manifest.Version, replaced ?? "the rules");
+        Changed?.Invoke();
+        return (shadow.Manifest.Version, replaced);
+    }
+
+    private bool TryLoad(string directory, bool shadow, out string? error)
     {
         try
         {
             var loaded = Load(directory, Resolve(_options.TrustedPublicKeyFile), _factory, out var warmup);
-            var old = Interlocked.Exchange(ref _current, loaded);
+            ref var slot = ref shadow ? ref _shadow : ref _current;
+            var old = Interlocked.Exchange(ref slot, loaded);
             old?.Release();
-            _counters.Increment("offers.model_loaded");
-            OffersLog.ModelLoaded(_logger, loaded.Manifest.Version, directory, loaded.Schema.ToString(), warmup.TotalMilliseconds);
-            Changed?.Invoke();
+            if (shadow)
+            {
+                _counters.Increment("offers.shadow_loaded");
+                OffersLog.ShadowLoaded(_logger, loaded.Manifest.Version, directory, Version ?? "the rules", warmup.TotalMilliseconds);
+            }
+            else
+            {
+                _counters.Increment("offers.model_loaded");
+                OffersLog.ModelLoaded(_logger, loaded.Manifest.Version, directory, loaded.Schema.ToString(), warmup.TotalMilliseconds);
+                Changed?.Invoke();
+            }
+
             error = null;
             return true;
         }
@@ -155,6 +191,18 @@ internal sealed class OfferModel : IDisposable
         }
     }
 
+    private static LoadedModel? Lease(ref LoadedModel? slot)
+    {
+        while (true)
+        {
+            var model = Volatile.Read(ref slot);
+            if (model is null || model.TryLease())
+            {
+                return model;
+            }
+        }
+    }
+
     private string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.Combine(_root, path);
 
     private static byte[] ReadRequired(string directory, string file)
@@ -163,5 +211,9 @@ internal sealed class OfferModel : IDisposable
         return File.Exists(path) ? File.ReadAllBytes(path) : throw new InvalidDataException($"{file} is missing from {directory}");
     }
 
-    public void Dispose() => Interlocked.Exchange(ref _current, null)?.Release();
+    public void Dispose()
+    {
+        Interlocked.Exchange(ref _current, null)?.Release();
+        Interlocked.Exchange(ref _shadow, null)?.Release();
+    }
 }

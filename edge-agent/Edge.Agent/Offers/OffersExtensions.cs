@@ -20,6 +20,7 @@ internal static class OffersExtensions
         builder.Services.AddSingleton<IBusHandler, CloudModelBundleHandler>();
         builder.Services.AddSingleton<OfferScorer>();
         builder.Services.AddSingleton<OfferEngine>();
+        builder.Services.AddSingleton<ShadowModelPromotion>();
         builder.Services.AddPresenceWorkQueue<PresenceOfferQueue>();
         return builder;
     }

@@ -38,6 +38,18 @@ internal static partial class OffersLog
     [LoggerMessage(2315, LogLevel.Warning, "Model bundle {Directory} from the cloud no longer loads, falling back to the configured bundle")]
     public static partial void CloudBundleUnavailable(ILogger logger, string directory);
 
+    [LoggerMessage(2316, LogLevel.Information, "Offer model {Version} loaded from {Directory} as the shadow beside {Serving}, warm-up {WarmupMs} ms")]
+    public static partial void ShadowLoaded(ILogger logger, string version, string directory, string serving, double warmupMs);
+
+    [LoggerMessage(2317, LogLevel.Warning, "Shadow offer model {Version} promoted: it serves now, replacing {Replaced}")]
+    public static partial void ShadowPromoted(ILogger logger, string version, string replaced);
+
+    [LoggerMessage(2318, LogLevel.Warning, "Shadow offer model {Version} failed to score; the decision is unaffected: {Reason}")]
+    public static partial void ShadowFailed(ILogger logger, string version, string reason);
+
+    [LoggerMessage(2322, LogLevel.Information, "Offer decision {DecisionId}: serving {Serving} picks {ServingOffer} (p={ServingProbability:F3}), shadow {Shadow} picks {ShadowOffer} (p={ShadowProbability:F3})")]
+    public static partial void ShadowCompared(ILogger logger, string decisionId, string serving, string servingOffer, double servingProbability, string shadow, string shadowOffer, double shadowProbability);
+
     [LoggerMessage(2312, LogLevel.Warning, "Offer model failed or timed out; the rules decided: {Reason}")]
     public static partial void ModelFellBack(ILogger logger, string reason);
 

@@ -34,6 +34,13 @@ internal sealed class OffersOptions
     /// </summary>
     public string TrustedPublicKeyFile { get; set; } = "models/offers/signing-public-key.pem";
 
+    /// <summary>
+    /// Shadow mode: a bundle from the cloud that passes every check does not replace the serving model; it scores
+    /// every decision beside it and both picks are logged and counted (offers.shadow_*), until store IT promotes it
+    /// (POST /api/v1/models/shadow/promote). Decisions stay the serving model's.
+    /// </summary>
+    public bool ShadowMode { get; set; }
+
     /// <summary>Scoring longer than this falls back to the rules (Polly timeout; ORT's run is terminated).</summary>
     [TimeSpanRange("00:00:00.001", "00:00:10")]
     public TimeSpan ModelTimeout { get; set; } = TimeSpan.FromMilliseconds(50);

@@ -18,10 +18,12 @@ internal sealed class CloudContentHarness : IAsyncDisposable
 {
     private readonly MosquittoBroker _broker;
     private readonly FakeTimeProvider _clock = new();
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    private CloudContentHarness(MosquittoBroker broker, TempDirectory state, ECDsa signer)
+    private CloudContentHarness(MosquittoBroker broker, TempDirectory state, ECDsa signer, IReadOnlyDictionary<string, string>? settings)
     {
         _broker = broker;
+        _settings = settings ?? new Dictionary<string, string>();
         State = state;
         Signer = signer;
     }
@@ -39,14 +41,15 @@ internal sealed class CloudContentHarness : IAsyncDisposable
 
     public MosquittoBroker Broker => _broker;
 
-    public static async Task<CloudContentHarness> StartAsync()
+    /// <param name="settings">More agent settings, kept across <see cref="RestartAsync"/> (e.g. Offers:ShadowMode).</param>
+    public static async Task<CloudContentHarness> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var broker = await MosquittoBroker.StartAsync();
         var state = new TempDirectory("edge-agent-cloud");
         var signer = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         File.WriteAllText(state.File("trusted.pem"), signer.ExportSubjectPublicKeyInfoPem());
         Catalogs.Write(state.File("offers.json"), Catalogs.Offer("o-shipped"));
-        var h = new CloudContentHarness(broker, state, signer);
+        var h = new CloudContentHarness(broker, state, signer, settings);
         h.WriteBundle(state.Sub("shipped-bundle"), "shipped-1", signer);
         await h.RestartAsync();
         return h;
@@ -60,14 +63,20 @@ internal sealed class CloudContentHarness : IAsyncDisposable
             await Agent.DisposeAsync();
         }
 
-        Agent = await TestAgent.StartAsync(_broker, _clock, new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["EdgeAgent:Storage:DatabasePath"] = State.File("agent.db"),
             ["EdgeAgent:Offers:CatalogFile"] = State.File("offers.json"),
             ["EdgeAgent:Offers:BundleDirectory"] = State.File("shipped-bundle"),
             ["EdgeAgent:Offers:TrustedPublicKeyFile"] = State.File("trusted.pem"),
             ["EdgeAgent:Offers:CloudBundlesDirectory"] = BundlesRoot,
-        });
+        };
+        foreach (var (key, value) in _settings)
+        {
+            settings[key] = value;
+        }
+
+        Agent = await TestAgent.StartAsync(_broker, _clock, settings);
         Bus = await BusProbe.ConnectAsync(_broker);
     }
 
@@ -85,11 +94,14 @@ internal sealed class CloudContentHarness : IAsyncDisposable
     }
 
     /// <summary>The shipped bundle as the reference cloud re-versions and signs it (Bundles/ModelBundlePublisher).</summary>
-    public static (byte[] Model, byte[] Manifest, byte[] Signature) Bundle(string version, ECDsa signer)
+    /// <param name="model">Another model.onnx with the shipped feature schema, input and output (default: the shipped one).</param>
+    public static (byte[] Model, byte[] Manifest, byte[] Signature) Bundle(string version, ECDsa signer, byte[]? model = null)
     {
-        var model = File.ReadAllBytes(Path.Combine(Catalogs.ShippedBundle, ModelBundleFiles.Model));
+        var shipped = File.ReadAllBytes(Path.Combine(Catalogs.ShippedBundle, ModelBundleFiles.Model));
         var manifest = JsonSerializer.Deserialize(File.ReadAllBytes(Path.Combine(Catalogs.ShippedBundle, ModelBundleFiles.Manifest)), ModelsJsonContext.Default.ModelManifest)!;
-        var manifestBytes = JsonSerializer.SerializeToUtf8Bytes(manifest with { Version = version }, ModelsJsonContext.Default.ModelManifest);
+        manifest = model is null ? manifest with { Version = version } : manifest with { Version = version, ModelSha256 = Convert.ToHexStringLower(SHA256.HashData(model)) };
+        model ??= shipped;
+        var manifestBytes = JsonSerializer.SerializeToUtf8Bytes(manifest, ModelsJsonContext.Default.ModelManifest);
         return (model, manifestBytes, Encoding.ASCII.GetBytes(Convert.ToBase64String(ModelBundleSignature.Sign(signer, manifestBytes, model))));
     }
 
