@@ -82,7 +82,7 @@ internal sealed class OfferScorer
         var shadow = profilingAllowed ? RunShadow(stats, candidates, cancellationToken) : null;
         if (scored is not null)
         {
-            return scored with { Shadow = shadow };
+            return shadow is null ? scored : scored with { Shadow = shadow }; // no copy per decision without a shadow
         }
 
         failure ??= _model.Version is null ? "no model loaded" : "model timed out or circuit open";
