@@ -10,6 +10,7 @@ public static class AgentRoutes
 {
     public const string Prefix = "/api/v1";
     public const string Status = Prefix + "/status";
+    public const string OpenApi = "/openapi/v1.json";
 
     // provisioning: store IT.
     /// <summary>
@@ -17,7 +18,6 @@ public static class AgentRoutes
     /// <see cref="ShadowModelPromoted"/>, or 409 ApiError "no_shadow_model".
     /// </summary>
     public const string PromoteShadowModel = Prefix + "/models/shadow/promote";
-    public const string OpenApi = "/openapi/v1.json";
 
     // kiosk: member login; each returns LoginResponse (401 ApiError "login_failed" for any wrong id/PIN/token).
     /// <summary>POST <see cref="ProximityLoginRequest"/>: the member the kiosk's zone sensed, confirmed with the PIN.</summary>
