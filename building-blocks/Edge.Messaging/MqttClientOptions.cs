@@ -41,6 +41,14 @@ public sealed class MqttClientOptions
     /// <summary>Published by the broker when this client disappears without DISCONNECT (MQTT 5 properties allowed).</summary>
     public MqttMessage? Will { get; set; }
 
+    /// <summary>
+    /// Our own DISCONNECT (DisconnectAsync, DisposeAsync) carries reason code 0x04, Disconnect with Will Message
+    /// (MQTT 5.0 section 3.14.2.1), so the broker publishes <see cref="Will"/> then too. For a client whose will is the
+    /// last word on its state (a Sparkplug primary host's STATE): whichever way the process ends, the broker says it.
+    /// MQTT 5 only.
+    /// </summary>
+    public bool PublishWillOnDisconnect { get; set; }
+
     public MqttReconnectOptions Reconnect { get; set; } = new();
 
     public MqttOfflinePublishPolicy OfflinePublish { get; set; } = MqttOfflinePublishPolicy.FailFast;
@@ -144,6 +152,11 @@ public sealed class MqttClientOptions
             {
                 errors.Add("Will has MQTT 5 properties but the protocol is 3.1.1.");
             }
+        }
+
+        if (PublishWillOnDisconnect && (Will is null || ProtocolVersion != MqttProtocolVersion.V500))
+        {
+            errors.Add("PublishWillOnDisconnect needs a Will and MQTT 5 (reason code 0x04 does not exist in 3.1.1).");
         }
 
         if (MqttTopicFilter.ValidateTopicName(ResponseTopicPrefix) is { } prefixError)

@@ -12,6 +12,11 @@ internal sealed partial class MosquittoMqttClient
     /// <summary>Loop passes allowed after a stop request, to flush DISCONNECT before the thread ends.</summary>
     private const int StopFlushPasses = 5;
 
+    /// <summary>DISCONNECT reason codes, MQTT 5.0 section 3.14.2.1.</summary>
+    private const int NormalDisconnection = 0x00;
+
+    private const int DisconnectWithWillMessage = 0x04;
+
     private void RunLoop(object? state)
     {
         var run = (LoopRun)state!;
@@ -161,8 +166,9 @@ internal sealed partial class MosquittoMqttClient
         {
             if (_handle != IntPtr.Zero)
             {
-                // Queues DISCONNECT (reason 0: normal, the will is discarded) and wakes the loop to send it.
-                LibMosquitto.DisconnectV5(_handle, 0, IntPtr.Zero);
+                // Queues DISCONNECT and wakes the loop to send it: reason 0 (normal) makes the broker discard the will,
+                // 0x04 (Disconnect with Will Message) makes it publish the will.
+                LibMosquitto.DisconnectV5(_handle, _options.PublishWillOnDisconnect ? DisconnectWithWillMessage : NormalDisconnection, IntPtr.Zero);
             }
         }
 

@@ -119,6 +119,9 @@ internal sealed class FleetNode : BackgroundService
         var options = CloudBus.ClientOptions(_cloud.Cloud, _cloudOptions, $"{_cloud.Cloud.StoreId}-{_cloud.Cloud.HubId}-fleet", cleanStart: true, TimeSpan.Zero);
         options.OfflinePublish = MqttOfflinePublishPolicy.FailFast;
         options.Will = new MqttMessage(SparkplugTopics.Node(Group, "NDEATH", NodeId), death) { Qos = MqttQualityOfService.AtLeastOnce };
+        // A graceful stop DISCONNECTs, which makes the broker discard the will; Sparkplug 3.0 wants an NDEATH at an
+        // intentional disconnect too, so the DISCONNECT asks the broker to publish it (MQTT 5 reason code 0x04).
+        options.PublishWillOnDisconnect = true;
         var client = _factory.Create(options);
         _link = new MqttLink("fleet", client, _cloudOptions, _time, _logger);
         await using (_link.ConfigureAwait(false))

@@ -32,7 +32,14 @@ internal static class FleetDashboardExtensions
             o.CleanStart = true;
             o.SessionExpiry = TimeSpan.Zero;
         });
-        builder.Services.AddOptions<MqttClientOptions>().Configure<PrimaryHost>((o, host) => o.Will = host.Death);
+        builder.Services.AddOptions<MqttClientOptions>().Configure<PrimaryHost>((o, host) =>
+        {
+            o.Will = host.Death;
+            // STATE offline must follow every end of the process. The service publishes it at a graceful stop; a stop
+            // that skips that (SIGTERM while the host is still starting, a failed publish) still DISCONNECTs cleanly,
+            // which would discard the will, so our DISCONNECT asks the broker to publish it anyway.
+            o.PublishWillOnDisconnect = true;
+        });
         builder.Services.AddHealthChecks().AddEdgeMqtt().AddCheck<HostOnlineHealthCheck>("sparkplug-host");
         builder.Services.AddEdgeMqttConnection();
         builder.Services.AddSingleton<AlarmBook>();

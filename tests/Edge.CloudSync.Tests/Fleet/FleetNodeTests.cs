@@ -86,7 +86,7 @@ public sealed class FleetNodeTests : IDisposable
     }
 
     [RequiresTahuFact]
-    public async Task Node_ProcessKilled_NdeathWillCarriesTheBirthsBdSeqAndRestartIncrementsIt()
+    public async Task Node_KilledThenRestartedThenStopped_EachEndGivesAnNdeathWithItsBirthsBdSeq()
     {
         await using var local = await MosquittoBroker.StartAsync();
         var port = FreePort.Next();
@@ -125,11 +125,17 @@ public sealed class FleetNodeTests : IDisposable
             await second.TerminateAsync(TimeSpan.FromSeconds(10));
         }
 
+        // A graceful stop DISCONNECTs, which would discard the will: Sparkplug 3.0 still wants the NDEATH (section
+        // "Edge Node intentional disconnect"), and HQ would otherwise show the hub online for ever.
+        var secondBirth = spHost.Messages.ToList().FindLastIndex(m => SparkplugHost.Type(m) == "NBIRTH");
+        var gracefulDeath = await spHost.WaitForAsync(m => SparkplugHost.Type(m) == "NDEATH", secondBirth + 1, "NDEATH at a graceful stop");
+
         var nbirths = spHost.Messages.Where(m => SparkplugHost.Type(m) == "NBIRTH").Select(BdSeq).ToList();
         var deathBdSeq = BdSeq(death);
         Assert.Equal(nbirths[0], deathBdSeq);
         Assert.Equal((nbirths[0] + 1) % 256, nbirths[^1]);
         Assert.Single(SparkplugHost.Decode(death).Metrics);
+        Assert.Equal(nbirths[^1], BdSeq(gracefulDeath));
 
         var decoded = await TahuDecoder.DecodeAsync([death]);
         var metric = decoded[0].GetProperty("payload").GetProperty("metrics")[0];

@@ -50,7 +50,7 @@ public sealed class PrimaryHostProcessTests
         await watcher.NextAsync(m => State(m).Online);
 
         await dashboard.TerminateAsync(TimeSpan.FromSeconds(15));
-        var offline = await watcher.NextAsync(m => !State(m).Online);
+        var offline = await OrOutputAsync(watcher.NextAsync(m => !State(m).Online), dashboard);
 
         Assert.Equal(0, dashboard.ExitCode);
         Assert.False(State(offline).Online);
@@ -85,6 +85,19 @@ public sealed class PrimaryHostProcessTests
         }
 
         return ServiceProcess.Start(ServiceProcess.BinaryPath("hq/Edge.FleetDashboard", "fleet-dashboard.dll"), environment);
+    }
+
+    /// <summary>A missing message fails with what the dashboard logged, so a failure says why it did not send it.</summary>
+    private static async Task<MqttMessage> OrOutputAsync(Task<MqttMessage> next, ServiceProcess dashboard)
+    {
+        try
+        {
+            return await next;
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}; fleet-dashboard output:\n{dashboard.Output}", ex);
+        }
     }
 
     private static (bool Online, long Timestamp) State(MqttMessage message)

@@ -62,4 +62,28 @@ public sealed class WillTests
         await watcher.PublishAsync(MqttMessage.FromString("hub/status/marker", "after"));
         Assert.Equal("hub/status/marker", (await watcher.NextAsync()).Topic);
     }
+
+    [RequiresMosquittoFact]
+    public async Task Will_PublishWillOnDisconnect_BrokerPublishesItOnOurDisconnectAndDispose()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        await using var watcher = await TestClients.ConnectedAsync(broker.Uri);
+        await watcher.SubscribeAsync("hub/status/#");
+        void Configure(MqttClientOptions o, string name)
+        {
+            o.Will = MqttMessage.FromString("hub/status/" + name, "offline");
+            o.PublishWillOnDisconnect = true;
+        }
+
+        var disconnecting = await TestClients.ConnectedAsync(broker.Uri, o => Configure(o, "disconnected"));
+        await disconnecting.DisconnectAsync();
+        var first = await watcher.NextAsync();
+        await disconnecting.DisposeAsync();
+        var disposing = await TestClients.ConnectedAsync(broker.Uri, o => Configure(o, "disposed"));
+        await disposing.DisposeAsync();
+        var second = await watcher.NextAsync();
+
+        Assert.Equal(("hub/status/disconnected", "offline"), (first.Topic, first.PayloadAsString()));
+        Assert.Equal(("hub/status/disposed", "offline"), (second.Topic, second.PayloadAsString()));
+    }
 }

@@ -54,6 +54,21 @@ public sealed class MqttClientOptionsTests
         Assert.Contains("Reconnect.Jitter", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false, MqttProtocolVersion.V500)]
+    [InlineData(true, MqttProtocolVersion.V311)]
+    public void Validate_PublishWillOnDisconnectWithoutWillOrMqtt5_Refused(bool withWill, MqttProtocolVersion protocol)
+    {
+        var options = new MqttClientOptions
+        {
+            ProtocolVersion = protocol,
+            Will = withWill ? MqttMessage.FromString("status/hub", "offline") : null,
+            PublishWillOnDisconnect = true,
+        };
+        var e = Assert.Throws<ArgumentException>(options.Validate);
+        Assert.Contains("PublishWillOnDisconnect needs a Will and MQTT 5", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_SessionExpiryWithMqtt311_Refused()
     {
