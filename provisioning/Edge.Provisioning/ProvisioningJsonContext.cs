@@ -3,6 +3,8 @@ using Edge.Provisioning.Claim;
 using Edge.Provisioning.Devices;
 using Edge.Provisioning.Doctor;
 using Edge.Provisioning.Identity;
+using Edge.Provisioning.Models;
+using Edge.Provisioning.Tokens;
 using Edge.Provisioning.Zones;
 
 namespace Edge.Provisioning;
@@ -18,4 +20,7 @@ namespace Edge.Provisioning;
 [JsonSerializable(typeof(ZonesImportResult))]
 [JsonSerializable(typeof(DoctorReport))]
 [JsonSerializable(typeof(ClaimResult))]
+[JsonSerializable(typeof(TokensIssueResult))]
+[JsonSerializable(typeof(TokenShowResult))]
+[JsonSerializable(typeof(ModelPromoteResult))]
 internal sealed partial class ProvisioningJsonContext : JsonSerializerContext;

@@ -4,6 +4,8 @@ using Edge.Provisioning.Claim;
 using Edge.Provisioning.Devices;
 using Edge.Provisioning.Doctor;
 using Edge.Provisioning.Identity;
+using Edge.Provisioning.Models;
+using Edge.Provisioning.Tokens;
 using Edge.Provisioning.Zones;
 
 namespace Edge.Provisioning.Cli;
@@ -19,6 +21,8 @@ internal static class ProvisioningCommands
         root.Subcommands.Add(ClaimCommand.Create(globals, services));
         root.Subcommands.Add(DevicesCommand.Create(globals, services));
         root.Subcommands.Add(ZonesCommand.Create(globals, services));
+        root.Subcommands.Add(TokensCommand.Create(globals, services));
+        root.Subcommands.Add(ModelCommand.Create(globals, services));
         root.Subcommands.Add(DoctorCommand.Create(globals, services));
         root.Subcommands.Add(BackupCommands.CreateBackup(globals, services));
         root.Subcommands.Add(BackupCommands.CreateRestore(globals, services));

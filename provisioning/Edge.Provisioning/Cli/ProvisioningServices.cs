@@ -38,6 +38,9 @@ internal sealed record ProvisioningServices
     /// <summary>The MQTT client for claim (Edge.Messaging over libmosquitto); null = the real one on <see cref="Time"/>.</summary>
     public Func<Edge.Messaging.MqttClientOptions, Edge.Messaging.IMqttClient>? MqttClients { get; init; }
 
+    /// <summary>The HTTP handler for edge-agent's local API (model promote); null = a real socket to the configured URL.</summary>
+    public Func<HttpMessageHandler>? AgentHandler { get; init; }
+
     public Edge.Messaging.IMqttClient CreateMqttClient(Edge.Messaging.MqttClientOptions options) =>
         MqttClients?.Invoke(options) ?? new Edge.Messaging.MqttClientFactory(Time).Create(options);
 

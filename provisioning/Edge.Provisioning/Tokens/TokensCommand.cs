@@ -1,0 +1,144 @@
+using System.Buffers.Text;
+using System.CommandLine;
+using System.Security.Cryptography;
+using Edge.Provisioning.Cli;
+using Edge.Provisioning.IO;
+
+namespace Edge.Provisioning.Tokens;
+
+/// <summary>
+/// tokens issue|show: the bearer tokens of edge-agent's local API. issue writes one random token per caller into
+/// edge-agent.json and, for kiosk-ui, into kiosk-ui.json too, keeping every other setting of both files, then restarts
+/// the two services (they read their tokens at start). Tokens that exist are kept unless --rotate.
+/// </summary>
+internal static class TokensCommand
+{
+    /// <summary>32 random bytes: 256 bits, 43 base64url characters, no spaces (edge-agent refuses short or shared tokens).</summary>
+    private const int TokenBytes = 32;
+
+    private static readonly (string File, string User)[] Owners =
+    [
+        ("edge-agent.json", "store-edge-edge-agent"),
+        ("kiosk-ui.json", "store-edge-kiosk-ui"),
+    ];
+
+    public static Command Create(GlobalOptions globals, ProvisioningServices services)
+    {
+        var command = new Command("tokens", "The bearer tokens of edge-agent's local API, one per caller (kiosk, pos, wearable, provisioning).");
+        command.Subcommands.Add(CreateIssue(globals, services));
+        command.Subcommands.Add(CreateShow(globals, services));
+        return command;
+    }
+
+    private static Command CreateIssue(GlobalOptions globals, ProvisioningServices services)
+    {
+        var rotate = new Option<bool>("--rotate") { Description = "Replace every token, also those that exist (a token leaked, or a kiosk was stolen)." };
+        var noRestart = new Option<bool>("--no-restart") { Description = "Write the files but do not restart edge-agent and kiosk-ui (they read their tokens at start)." };
+        var issue = new Command("issue", "Create the missing tokens (all of them with --rotate) in edge-agent.json and kiosk-ui.json, then restart both.") { rotate, noRestart };
+        CommandActions.Set(issue, globals, services, (ctx, ct) => IssueAsync(ctx, ctx.Value(rotate), ctx.Value(noRestart), ct));
+        return issue;
+    }
+
+    private static Command CreateShow(GlobalOptions globals, ProvisioningServices services)
+    {
+        var caller = new Argument<string>("caller") { Description = "kiosk, pos, wearable or provisioning." };
+        var show = new Command("show", "Print one caller's token (to enter it in the POS, for instance).") { caller };
+        CommandActions.Set(show, globals, services, (ctx, _) => Task.FromResult(Show(ctx, ctx.Value(caller))));
+        return show;
+    }
+
+    private static async Task<int> IssueAsync(CommandContext ctx, bool rotate, bool noRestart, CancellationToken cancellationToken)
+    {
+        var agent = JsonConfigFile.Load(ctx.Paths.AgentConfigFile);
+        var consumers = new Dictionary<string, JsonConfigFile>(StringComparer.Ordinal);
+        var states = new List<TokenState>();
+        var restart = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var caller in ApiCaller.All)
+        {
+            var existing = agent.Get(caller.AgentConfigKey);
+            var token = existing is not null && !rotate ? existing : NewToken();
+            agent.Set(caller.AgentConfigKey, token);
+            states.Add(new TokenState(caller.Name, existing is null ? "created" : rotate ? "rotated" : "kept", caller.Purpose));
+            if (existing != token)
+            {
+                restart.Add("edge-agent");
+            }
+
+            if (caller is { ConsumerFile: { } file, ConsumerKey: { } key })
+            {
+                // Written even when kept: the consumer's copy may be missing or stale (a restored or hand-edited file).
+                var consumer = consumers.TryGetValue(file, out var loaded) ? loaded : consumers[file] = JsonConfigFile.Load(Path.Combine(ctx.Paths.ConfigDir, file));
+                if (consumer.Get(key) != token)
+                {
+                    consumer.Set(key, token);
+                    restart.Add(Path.GetFileNameWithoutExtension(file));
+                }
+            }
+        }
+
+        // Both files or neither: a kiosk with a token edge-agent does not know would be locked out.
+        using (var transaction = new FileTransaction())
+        {
+            transaction.Add(agent.Path, agent.Render(), AtomicFile.OwnerOnly);
+            foreach (var consumer in consumers.Values)
+            {
+                transaction.Add(consumer.Path, consumer.Render(), AtomicFile.OwnerOnly);
+            }
+
+            transaction.Commit();
+        }
+
+        var written = new List<string> { agent.Path };
+        written.AddRange(consumers.Values.Select(c => c.Path));
+        foreach (var (file, user) in Owners)
+        {
+            // Secrets: owner-only, and the owner is the service that reads them (it runs as its own user, not root).
+            var path = Path.Combine(ctx.Paths.ConfigDir, file);
+            if (written.Contains(path) && ctx.Services.Ownership.TryGiveTo(path, user) is { } note)
+            {
+                ctx.Output.Warn($"{path}: {note}");
+            }
+        }
+
+        // Each service reads its tokens at start: restart those whose token changed.
+        foreach (var unit in noRestart ? Enumerable.Empty<string>() : restart)
+        {
+            await Platform.ServiceRestart.TryRestartAsync(ctx, unit, cancellationToken).ConfigureAwait(false);
+        }
+
+        var changed = restart.Count > 0;
+
+        if (ctx.Output.Json)
+        {
+            ctx.Output.WriteJson(new TokensIssueResult(states, written), ProvisioningJsonContext.Default.TokensIssueResult);
+            return ExitCodes.Ok;
+        }
+
+        ctx.Output.Table(["caller", "token", "used by"], states.Select(s => (IReadOnlyList<string>)[s.Caller, s.State, s.Purpose]));
+        ctx.Output.Success(changed
+            ? $"Tokens written to {string.Join(" and ", written)}. `edge-provision tokens show pos` prints the POS's."
+            : $"Every caller has its token already ({ctx.Paths.AgentConfigFile}); --rotate replaces them.");
+        return ExitCodes.Ok;
+    }
+
+    private static int Show(CommandContext ctx, string name)
+    {
+        var caller = ApiCaller.Find(name)
+            ?? throw new CliException($"unknown caller '{name}'; one of: {string.Join(", ", ApiCaller.All.Select(c => c.Name))}", ExitCodes.Usage);
+        var token = JsonConfigFile.Load(ctx.Paths.AgentConfigFile).Get(caller.AgentConfigKey)
+            ?? throw new CliException($"{caller.AgentConfigKey} is not set in {ctx.Paths.AgentConfigFile}; run `edge-provision tokens issue`", ExitCodes.Config);
+        if (ctx.Output.Json)
+        {
+            ctx.Output.WriteJson(new TokenShowResult(caller.Name, token), ProvisioningJsonContext.Default.TokenShowResult);
+        }
+        else
+        {
+            // The token alone on stdout, so that it can be piped into the POS's configuration.
+            ctx.Output.Line(token);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static string NewToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(TokenBytes));
+}
