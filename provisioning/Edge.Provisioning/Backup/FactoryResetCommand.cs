@@ -2,11 +2,12 @@ using System.CommandLine;
 using Edge.Provisioning.Cli;
 using Edge.Provisioning.Devices;
 using Edge.Provisioning.Identity;
+using Edge.Provisioning.Tokens;
 
 namespace Edge.Provisioning.Backup;
 
 /// <summary>
-/// factory-reset: forget the hub's identity, devices, claim and zones. Asks twice (or --yes). The services'
+/// factory-reset: forget the hub's identity, devices, claim, zones and edge-agent's API tokens. Asks twice (or --yes). The services'
 /// own broker users and ACL lines (from deploy) stay, so the hub still runs, just unprovisioned.
 /// </summary>
 internal static class FactoryResetCommand
@@ -15,14 +16,14 @@ internal static class FactoryResetCommand
     {
         var yes = new Option<bool>("--yes") { Description = "Do not ask (for scripts)." };
         var noReload = new Option<bool>("--no-reload") { Description = "Do not signal the broker after removing the devices." };
-        var command = new Command("factory-reset", "Erase the hub's identity, devices, claim and zones (asks twice).") { yes, noReload };
+        var command = new Command("factory-reset", "Erase the hub's identity, devices, claim, zones and API tokens (asks twice).") { yes, noReload };
         CommandActions.Set(command, globals, services, (ctx, _) =>
         {
             var hub = HubIdentityFiles.ReadHubInfo(ctx.Paths);
             if (!ctx.Value(yes))
             {
                 var error = ctx.Parse.InvocationConfiguration.Error;
-                error.Write($"Erase the identity{(hub is null ? string.Empty : $" of {hub.HubId} (store {hub.StoreId})")}, all devices and zones? [y/N] ");
+                error.Write($"Erase the identity{(hub is null ? string.Empty : $" of {hub.HubId} (store {hub.StoreId})")}, all devices, zones and API tokens? [y/N] ");
                 var first = ctx.Services.Input.ReadLine()?.Trim();
                 if (first is not ("y" or "Y" or "yes"))
                 {
@@ -36,7 +37,10 @@ internal static class FactoryResetCommand
                 }
             }
 
-            // Devices first (broker users and ACL block go, service users stay), then the identity and the rest.
+            // Tokens first: a malformed edge-agent.json stops the reset before anything is erased.
+            var tokens = TokensCommand.Erase(ctx.Paths);
+
+            // Devices next (broker users and ACL block go, service users stay), then the identity and the rest.
             var devices = DeviceRegistry.Load(ctx.Paths);
             var note = DeviceChange.Apply(ctx, [], [.. devices.Select(d => d.Id)], reload: !ctx.Value(noReload));
             if (Directory.Exists(ctx.Paths.IdentityDir))
@@ -49,7 +53,7 @@ internal static class FactoryResetCommand
                 File.Delete(file);
             }
 
-            ctx.Output.Success($"Factory reset done: {devices.Count} device(s) removed, identity and zones erased. Run `edge-provision init` to start again.");
+            ctx.Output.Success($"Factory reset done: {devices.Count} device(s) removed, identity, zones and {tokens} API token(s) erased. Run `edge-provision init` to start again.");
             if (note is not null)
             {
                 ctx.Output.Warn(note + "; run `systemctl reload mosquitto`");

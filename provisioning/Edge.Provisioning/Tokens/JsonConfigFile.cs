@@ -75,5 +75,18 @@ internal sealed class JsonConfigFile
         parent[parts[^1]] = value;
     }
 
+    /// <summary>Removes <paramref name="key"/>; returns whether it was there.</summary>
+    public bool Remove(string key)
+    {
+        var parts = key.Split(':');
+        JsonNode? node = _root;
+        foreach (var part in parts[..^1])
+        {
+            node = node is JsonObject o && o.TryGetPropertyValue(part, out var child) ? child : null;
+        }
+
+        return node is JsonObject parent && parent.Remove(parts[^1]);
+    }
+
     public string Render() => _root.ToJsonString(WriteOptions) + "\n";
 }

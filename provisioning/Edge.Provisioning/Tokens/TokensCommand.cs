@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using Edge.Provisioning.Cli;
 using Edge.Provisioning.IO;
+using Edge.Provisioning.Paths;
 
 namespace Edge.Provisioning.Tokens;
 
@@ -138,6 +139,35 @@ internal static class TokensCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// factory-reset: every API token goes (a hub moved to another store must not accept the old store's POS), every
+    /// other setting of the two files stays. Returns how many tokens were erased.
+    /// </summary>
+    public static int Erase(EdgePaths paths)
+    {
+        var erased = 0;
+        var agent = JsonConfigFile.Load(paths.AgentConfigFile);
+        var kiosk = JsonConfigFile.Load(paths.KioskConfigFile);
+        foreach (var caller in ApiCaller.All)
+        {
+            erased += agent.Remove(caller.AgentConfigKey) ? 1 : 0;
+        }
+
+        using var transaction = new FileTransaction();
+        if (erased > 0)
+        {
+            transaction.Add(agent.Path, agent.Render(), AtomicFile.OwnerOnly);
+        }
+
+        if (ApiCaller.All.Any(c => c.ConsumerKey is { } key && kiosk.Remove(key)))
+        {
+            transaction.Add(kiosk.Path, kiosk.Render(), AtomicFile.OwnerOnly);
+        }
+
+        transaction.Commit();
+        return erased;
     }
 
     private static string NewToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(TokenBytes));

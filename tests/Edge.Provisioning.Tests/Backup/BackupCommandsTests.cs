@@ -24,6 +24,7 @@ public sealed class BackupCommandsTests : IDisposable
         Assert.Equal(0, (await _hub.RunAsync("init", "--store", "s042")).ExitCode);
         Assert.Equal(0, (await _hub.RunAsync("devices", "add", "kiosk", "kiosk-1", "--no-reload")).ExitCode);
         Assert.Equal(0, (await _hub.RunAsync("devices", "add", "wearable", "watch-1", "--clerk", "anna", "--no-reload")).ExitCode);
+        Assert.Equal(0, (await _hub.RunAsync("tokens", "issue", "--no-restart")).ExitCode);
     }
 
     /// <summary>The hub's own files (config and state), without the test's passphrase and backup files.</summary>
@@ -41,11 +42,16 @@ public sealed class BackupCommandsTests : IDisposable
         var backup = await _hub.RunAsync("backup", BackupFile, "--passphrase-file", PassphraseFile);
         var reset = await _hub.RunAsync("factory-reset", "--yes", "--no-reload");
         Assert.False(File.Exists(keyFile));
+        var agentAfterReset = File.ReadAllText(Path.Combine(_hub.ConfigDir, "edge-agent.json"));
+        var kioskAfterReset = File.ReadAllText(Path.Combine(_hub.ConfigDir, "kiosk-ui.json"));
         var restore = await _hub.RunAsync("restore", BackupFile, "--passphrase-file", PassphraseFile, "--no-reload");
 
         Assert.Equal(0, backup.ExitCode);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(BackupFile));
         Assert.Equal(0, reset.ExitCode);
+        Assert.Contains("4 API token(s) erased", reset.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Token", agentAfterReset, StringComparison.Ordinal);
+        Assert.DoesNotContain("AgentToken", kioskAfterReset, StringComparison.Ordinal);
         Assert.Equal(0, restore.ExitCode);
         Assert.Equal(before, HubFiles());
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
