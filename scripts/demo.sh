@@ -183,10 +183,14 @@ if [ "$SPEED" != 1 ]; then
   log "store clock runs ${SPEED}x from $Edge__Clock__Origin"
 fi
 AGENT_STATE="$RUN_DIR/state/edge-agent"; mkdir -p "$AGENT_STATE"
-# Bearer tokens for edge-agent's API, one per caller: fresh per demo run (or given, for the end-to-end test), each
-# given to both sides.
-KIOSK_TOKEN="${EDGE_DEMO_KIOSK_TOKEN:-demo-kiosk-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')}"
-WEARABLE_TOKEN="${EDGE_DEMO_WEARABLE_TOKEN:-demo-wearable-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')}"
+# Bearer tokens for edge-agent's API, one per caller, issued as store IT would (edge-provision writes them into
+# edge-agent.json and kiosk-ui.json beside edge-agent's API address, so edge-provision reaches edge-agent here as on a
+# hub, e.g. `edge-provision model promote`). The end-to-end test may give the kiosk's and the wearables' tokens on
+# the command line instead; those then win over the files.
+printf '{ "EdgeAgent": { "Api": { "Url": "%s" } } }\n' "$AGENT_URL" > "$RUN_DIR/etc/edge-agent.json"
+"${PROVISION[@]}" tokens issue --no-restart > "$RUN_DIR/logs/tokens.log" 2>&1 || { cat "$RUN_DIR/logs/tokens.log" >&2; die "issuing API tokens failed"; }
+KIOSK_TOKEN="${EDGE_DEMO_KIOSK_TOKEN:-$("${PROVISION[@]}" tokens show kiosk)}"
+WEARABLE_TOKEN="${EDGE_DEMO_WEARABLE_TOKEN:-$("${PROVISION[@]}" tokens show wearable)}"
 # The store's zones, in a row (beacon-gateway's simulator puts one receiver at each zone's centre and walks shoppers
 # between them); the kiosk stands at the entrance, the two clerks in the high-consideration zones.
 ZONES=(entrance electronics appliances grocery)
