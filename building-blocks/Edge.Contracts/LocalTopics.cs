@@ -29,4 +29,11 @@ public static class LocalTopics
     /// the Sparkplug metric Properties/Model Version. Under the service's own store/services/{service}/# ACL row.
     /// </summary>
     public static string ServiceModelFor(string service) => ServiceStatus + "/" + service + "/model";
+
+    /// <summary>
+    /// store/services/{service}/shadow-model: retained plain text naming the shadow model bundle that scores beside the
+    /// serving one ("{modelId} {version}", or "none" when there is none); edge-agent publishes it, cloud-sync reports it
+    /// to HQ as the Sparkplug metric Properties/Shadow Model Version. Under the same store/services/{service}/# ACL row.
+    /// </summary>
+    public static string ServiceShadowModelFor(string service) => ServiceStatus + "/" + service + "/shadow-model";
 }

@@ -395,6 +395,12 @@ internal sealed class FleetNode : BackgroundService
             list.Add(new FleetMetric("Properties/Model Version", SparkplugDataType.String, model));
         }
 
+        if (_inputs.ShadowModelVersion is { } shadow)
+        {
+            // Same rule; "none" is a value here: edge-agent said it runs no shadow model.
+            list.Add(new FleetMetric("Properties/Shadow Model Version", SparkplugDataType.String, shadow));
+        }
+
         foreach (var (name, state) in _inputs.Services.Where(s => s.Key != "cloud-sync").OrderBy(s => s.Key, StringComparer.Ordinal))
         {
             list.Add(new FleetMetric($"Services/{name}/State", SparkplugDataType.String, state));

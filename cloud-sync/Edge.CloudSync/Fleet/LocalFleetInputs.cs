@@ -9,7 +9,8 @@ namespace Edge.CloudSync.Fleet;
 
 /// <summary>
 /// What the local bus says about the store, for the fleet plane: service states (store/services/{name}/state, a short
-/// text such as "running"), the model a service serves (store/services/{name}/model), members present (beacon-gateway's entered/left events) and device status
+/// text such as "running"), the model a service serves (store/services/{name}/model) and the shadow model beside it
+/// (store/services/{name}/shadow-model), members present (beacon-gateway's entered/left events) and device status
 /// (store/kiosk|screens|beacons|scanners|wearables/{id}/status: "offline" or empty means gone, any other text is the device's status).
 /// Fed by the single reader of the local client's messages (LocalOutboxIngest). Thread-safe.
 /// </summary>
@@ -19,11 +20,13 @@ internal sealed class LocalFleetInputs
     private readonly ConcurrentDictionary<string, byte> _members = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _devices = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _models = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _shadowModels = new(StringComparer.Ordinal);
 
     public static readonly IReadOnlyList<string> Filters =
     [
         LocalTopics.ServiceStatus + "/+/state",
         LocalTopics.ServiceStatus + "/+/model",
+        LocalTopics.ServiceStatus + "/+/shadow-model",
         PresenceTopics.Members + "/+",
         LocalTopics.Kiosk + "/+/status",
         LocalTopics.Root + "/screens/+/status",
@@ -41,6 +44,12 @@ internal sealed class LocalFleetInputs
 
     /// <summary>The model bundle edge-agent says it serves (store/services/edge-agent/model), or null before it said so.</summary>
     public string? ModelVersion => _models.TryGetValue("edge-agent", out var v) ? v : null;
+
+    /// <summary>
+    /// The shadow model edge-agent says scores beside the serving one (store/services/edge-agent/shadow-model; "none"
+    /// when there is none), or null before it said so.
+    /// </summary>
+    public string? ShadowModelVersion => _shadowModels.TryGetValue("edge-agent", out var v) ? v : null;
 
     /// <summary>Devices currently online: device id ("kiosk-k1") -> status text.</summary>
     public IReadOnlyDictionary<string, string> Devices => _devices;
@@ -61,15 +70,10 @@ internal sealed class LocalFleetInputs
                 _services[name] = text;
                 break;
             case ["store", "services", var name, "model"]:
-                if (text.Length == 0)
-                {
-                    _models.TryRemove(name, out _);
-                }
-                else
-                {
-                    _models[name] = text;
-                }
-
+                Remember(_models, name, text);
+                break;
+            case ["store", "services", var name, "shadow-model"]:
+                Remember(_shadowModels, name, text);
                 break;
             case ["store", "presence", "members", _]:
                 ObservePresence(m.Payload.Span);
@@ -92,6 +96,19 @@ internal sealed class LocalFleetInputs
 
         Changed?.Invoke();
         return true;
+    }
+
+    /// <summary>An empty retained message clears the topic: the service said nothing, so HQ gets no value rather than "".</summary>
+    private static void Remember(ConcurrentDictionary<string, string> models, string service, string text)
+    {
+        if (text.Length == 0)
+        {
+            models.TryRemove(service, out _);
+        }
+        else
+        {
+            models[service] = text;
+        }
     }
 
     private void ObservePresence(ReadOnlySpan<byte> payload)

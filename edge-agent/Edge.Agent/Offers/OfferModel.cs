@@ -42,7 +42,13 @@ internal sealed class OfferModel : IDisposable
     /// <summary>Version of the shadow model, or null when none is loaded.</summary>
     public string? ShadowVersion => Volatile.Read(ref _shadow)?.Manifest.Version;
 
-    /// <summary>Raised after a new model was swapped in (on the loader's thread; handlers must not block).</summary>
+    /// <summary>"{modelId} {version}" of the shadow model, or null when none is loaded (HQ's shadow model version).</summary>
+    public string? ShadowDescription => Volatile.Read(ref _shadow)?.Manifest is { } m ? m.ModelId + " " + m.Version : null;
+
+    /// <summary>
+    /// Raised after the serving or the shadow model changed: a swap, a shadow load, a promotion (on the loader's
+    /// thread; handlers must not block).
+    /// </summary>
     public event Action? Changed;
 
     /// <summary>Leases the current model, or null when none is loaded. Call <see cref="LoadedModel.Release"/> after the run.</summary>
@@ -98,8 +104,9 @@ internal sealed class OfferModel : IDisposable
             {
                 _counters.Increment("offers.model_loaded");
                 OffersLog.ModelLoaded(_logger, loaded.Manifest.Version, directory, loaded.Schema.ToString(), warmup.TotalMilliseconds);
-                Changed?.Invoke();
             }
+
+            Changed?.Invoke();
 
             error = null;
             return true;

@@ -8,6 +8,7 @@ internal static class HubMetrics
 {
     public const string AppVersion = "Properties/Version";
     public const string ModelVersion = "Properties/Model Version";
+    public const string ShadowModelVersion = "Properties/Shadow Model Version";
     public const string ConfigurationVersion = "Properties/Configuration Version";
     public const string HubId = "Properties/Hub Id";
     public const string ServicePrefix = "Services/";

@@ -22,6 +22,7 @@ public sealed class ShadowModelTests
 {
     private const string ProvisioningToken = "provisioning-token-0001";
     private const string KioskToken = "kiosk-token-0001";
+    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(10);
 
     private static readonly Dictionary<string, string> s_shadowMode = new()
     {
@@ -107,6 +108,41 @@ public sealed class ShadowModelTests
         Assert.Equal("cloud-2", h.Agent.Get<OfferModel>().Version);
         Assert.Null(h.Agent.Get<OfferModel>().ShadowVersion);
         Assert.True(Directory.Exists(Path.Combine(h.BundlesRoot, "000000000001-offers-cloud-2")));
+    }
+
+    [RequiresMosquittoFact]
+    public async Task ModelAnnouncer_ShadowLoadedThenPromoted_ShadowTopicNamesItThenNoneAndModelTopicThePromoted()
+    {
+        await using var h = await CloudContentHarness.StartAsync(s_shadowMode);
+        var shipped = h.Agent.Get<OfferModel>().Description!;
+        await using (var before = await BusProbe.ConnectAsync(h.Broker, ModelAnnouncer.Topic, ModelAnnouncer.ShadowTopic))
+        {
+            Assert.Equal(ModelAnnouncer.None, (await before.NextAsync(ModelAnnouncer.ShadowTopic, s_wait)).PayloadAsString());
+
+            await h.SendBundleAsync(1, "offers-cloud-2", CloudContentHarness.Archive(CloudContentHarness.Files(CloudContentHarness.Bundle("cloud-2", h.Signer))));
+            var shadowed = await before.NextAsync(ModelAnnouncer.ShadowTopic, s_wait, m => m.PayloadAsString().EndsWith(" cloud-2", StringComparison.Ordinal));
+            Assert.Equal(h.Agent.Get<OfferModel>().ShadowDescription, shadowed.PayloadAsString());
+            Assert.Equal(shipped.Split(' ')[0] + " cloud-2", shadowed.PayloadAsString());
+        }
+
+        // Subscribed once the shadow was announced: the retained values first (shipped serving, cloud-2 in the shadow
+        // slot), so a "none" or a " cloud-2" on the model topic can only come from the promotion.
+        await using var after = await BusProbe.ConnectAsync(h.Broker, ModelAnnouncer.Topic, ModelAnnouncer.ShadowTopic);
+        Assert.Equal(shipped, (await after.NextAsync(ModelAnnouncer.Topic, s_wait)).PayloadAsString());
+        Assert.EndsWith(" cloud-2", (await after.NextAsync(ModelAnnouncer.ShadowTopic, s_wait)).PayloadAsString(), StringComparison.Ordinal);
+
+        using var promoted = await PromoteAsync(h, ProvisioningToken);
+        Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
+        var serving = await after.NextAsync(ModelAnnouncer.Topic, s_wait, m => m.PayloadAsString().EndsWith(" cloud-2", StringComparison.Ordinal));
+        await after.NextAsync(ModelAnnouncer.ShadowTopic, s_wait, m => m.PayloadAsString() == ModelAnnouncer.None);
+        Assert.Equal(h.Agent.Get<OfferModel>().Description, serving.PayloadAsString());
+
+        // What a cloud-sync (re)subscribing now reads: the promoted model serving and no shadow.
+        await using var late = await BusProbe.ConnectAsync(h.Broker, ModelAnnouncer.Topic, ModelAnnouncer.ShadowTopic);
+        var model = await late.NextAsync(ModelAnnouncer.Topic, s_wait);
+        var shadow = await late.NextAsync(ModelAnnouncer.ShadowTopic, s_wait);
+        Assert.Equal((serving.PayloadAsString(), true), (model.PayloadAsString(), model.Retain));
+        Assert.Equal((ModelAnnouncer.None, true), (shadow.PayloadAsString(), shadow.Retain));
     }
 
     [RequiresMosquittoFact]

@@ -49,13 +49,21 @@ public sealed class NodeCommandsTests(Xunit.Abstractions.ITestOutputHelper outpu
         var filesOnly = Metric(birth, "Properties/Configuration Version").StringValue;
         Assert.Matches("^[0-9a-f]{12}$", filesOnly);
         Assert.DoesNotContain(birth.Metrics, m => m.Name == "Properties/Model Version");
+        Assert.DoesNotContain(birth.Metrics, m => m.Name == "Properties/Shadow Model Version");
 
-        // edge-agent's retained model text: a new metric, so a new birth carries it.
+        // edge-agent's retained model texts: new metrics, so a new birth carries them.
         var mark = spHost.Messages.Count;
         await bus.PublishRawAsync("store/services/edge-agent/state", "running"u8.ToArray());
         await bus.PublishRawAsync("store/services/edge-agent/model", "offers 2026.11.1"u8.ToArray());
-        var rebirth = await spHost.WaitForAsync(m => SparkplugHost.Type(m) == "NBIRTH" && SparkplugHost.Decode(m).Metrics.Any(x => x.Name == "Properties/Model Version"), mark, "NBIRTH with the model version");
+        await bus.PublishRawAsync("store/services/edge-agent/shadow-model", "offers 2026.12.1"u8.ToArray());
+        var rebirth = await spHost.WaitForAsync(m => SparkplugHost.Type(m) == "NBIRTH" && SparkplugHost.Decode(m).Metrics.Any(x => x.Name == "Properties/Shadow Model Version"), mark, "NBIRTH with the shadow model version");
         Assert.Equal("offers 2026.11.1", Metric(SparkplugHost.Decode(rebirth), "Properties/Model Version").StringValue);
+        Assert.Equal("offers 2026.12.1", Metric(SparkplugHost.Decode(rebirth), "Properties/Shadow Model Version").StringValue);
+
+        // A promotion: the shadow slot says "none", a value HQ shows, so it changes in an NDATA (the metric stays).
+        await bus.PublishRawAsync("store/services/edge-agent/shadow-model", "none"u8.ToArray());
+        var promoted = await spHost.WaitForAsync(m => SparkplugHost.Type(m) == "NDATA" && SparkplugHost.Decode(m).Metrics.Any(x => x.Name == "Properties/Shadow Model Version"), mark, "NDATA with the shadow model version");
+        Assert.Equal("none", Metric(SparkplugHost.Decode(promoted), "Properties/Shadow Model Version").StringValue);
 
         // The configuration version follows the files and the cloud's configuration kind.
         File.WriteAllText(_dir.File("store.json"), """{"Edge":{"Store":{"StoreId":"store-1","HubId":"hub-1"}},"CloudSync":{}}""");
@@ -111,6 +119,8 @@ public sealed class NodeCommandsTests(Xunit.Abstractions.ITestOutputHelper outpu
         var metrics = decoded.EnumerateArray().SelectMany(d => d.GetProperty("payload").GetProperty("metrics").EnumerateArray()).ToList();
         Assert.Contains(metrics, m => m.GetProperty("name").GetString() == "Diagnostics/Last Bundle" && m.GetProperty("type").GetString() == "DateTime");
         Assert.Contains(metrics, m => m.GetProperty("name").GetString() == "Properties/Model Version" && m.GetProperty("type").GetString() == "String" && m.GetProperty("value").GetString() == "offers 2026.11.1");
+        Assert.Contains(metrics, m => m.GetProperty("name").GetString() == "Properties/Shadow Model Version" && m.GetProperty("type").GetString() == "String" && m.GetProperty("value").GetString() == "offers 2026.12.1");
+        Assert.Contains(metrics, m => m.GetProperty("name").GetString() == "Properties/Shadow Model Version" && m.GetProperty("type").GetString() == "String" && m.GetProperty("value").GetString() == "none");
         Assert.Contains(metrics, m => m.GetProperty("name").GetString() == "Node Control/Diagnostic Bundle" && m.GetProperty("type").GetString() == "Boolean");
         Assert.Contains(metrics, m => m.GetProperty("name").GetString() == "Commands/Refused" && m.GetProperty("type").GetString() == "Int64");
         await host.StopAsync();

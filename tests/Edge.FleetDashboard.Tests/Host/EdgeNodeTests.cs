@@ -42,9 +42,31 @@ public sealed class EdgeNodeTests
         var page = await http.GetStringAsync($"/stores/{Store}");
         Assert.Contains("1.2.3", page, StringComparison.Ordinal);
         Assert.Contains("no data yet", page, StringComparison.Ordinal); // model and configuration versions: this simulated node publishes neither
+        Assert.Contains("id=\"shadow-model-version\">no data yet<", page, StringComparison.Ordinal);
         Assert.Contains("id=\"commands-refused\">2<", page, StringComparison.Ordinal);
         Assert.Contains("id=\"last-diagnostic-bundle\">no data yet<", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/stores/no-such-store")).StatusCode);
+    }
+
+    [RequiresMosquittoFact]
+    public async Task StorePanel_ShadowModelBornThenPromoted_ShowsTheShadowVersionThenNone()
+    {
+        await using var s = await Scenario.StartAsync(Store);
+        var (host, node) = (s.Host, s.Node);
+        using var http = s.Http();
+
+        await node.BirthAsync(7, [.. HubMetrics(7, host.Clock.GetUtcNow()), Text("Properties/Model Version", "offers v1"), Text("Properties/Shadow Model Version", "offers v2")]);
+        await host.WaitForStoreAsync(Store, v => v.Online);
+        var shadowed = await http.GetStringAsync($"/stores/{Store}");
+        // The promotion as cloud-sync reports it: the shadow's version now serves, and the shadow slot says "none".
+        await node.DataAsync(Text("Properties/Model Version", "offers v2"), Text("Properties/Shadow Model Version", "none"));
+        await host.WaitForStoreAsync(Store, v => v.Text("Properties/Shadow Model Version") == "none");
+        var promoted = await http.GetStringAsync($"/stores/{Store}");
+
+        Assert.Contains("<dt>Shadow model</dt><dd id=\"shadow-model-version\">offers v2<", shadowed, StringComparison.Ordinal);
+        Assert.Contains("id=\"model-version\">offers v1<", shadowed, StringComparison.Ordinal);
+        Assert.Contains("id=\"shadow-model-version\">none<", promoted, StringComparison.Ordinal);
+        Assert.Contains("id=\"model-version\">offers v2<", promoted, StringComparison.Ordinal);
     }
 
     [RequiresMosquittoFact]
