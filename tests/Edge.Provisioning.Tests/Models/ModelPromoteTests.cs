@@ -119,20 +119,48 @@ public sealed class ModelPromoteTests : IDisposable
 
     private static async Task WaitForSocketAsync(string socket, ServiceProcess agent)
     {
-        // Kestrel creates the socket when it listens; the process's own output says why if it never does.
-        using var watch = new FileSystemWatcher(Path.GetDirectoryName(socket)!, Path.GetFileName(socket)) { EnableRaisingEvents = true };
-        var created = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        watch.Created += (_, _) => created.TrySetResult();
-        if (!File.Exists(socket))
+        // Kestrel creates the socket file at bind, before it listens: wait until GET /api/v1/status answers on it.
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            ConnectCallback = async (_, ct) =>
+            {
+                var s = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+                try
+                {
+                    await s.ConnectAsync(new System.Net.Sockets.UnixDomainSocketEndPoint(socket), ct);
+                    return new System.Net.Sockets.NetworkStream(s, ownsSocket: true);
+                }
+                catch
+                {
+                    s.Dispose();
+                    throw;
+                }
+            },
+        }) { BaseAddress = new Uri("http://edge-agent/"), Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(60);
+        while (true)
         {
             try
             {
-                await created.Task.WaitAsync(TimeSpan.FromSeconds(60));
+                using var response = await http.GetAsync("api/v1/status");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
             }
-            catch (TimeoutException)
+            catch (HttpRequestException)
             {
-                throw new TimeoutException("edge-agent did not listen on " + socket + ". Output:\n" + agent.Output);
             }
+            catch (TaskCanceledException)
+            {
+            }
+
+            if (TimeProvider.System.GetUtcNow() > deadline)
+            {
+                throw new TimeoutException("edge-agent did not answer on " + socket + ". Output:\n" + agent.Output);
+            }
+
+            await Task.Delay(100); // polling the agent's readiness, not timing the test
         }
     }
 
