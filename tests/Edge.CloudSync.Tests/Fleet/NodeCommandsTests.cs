@@ -93,6 +93,7 @@ public sealed class NodeCommandsTests(Xunit.Abstractions.ITestOutputHelper outpu
         var raw = bundle.GetRawText();
         output.WriteLine($"diagnostic bundle: {Encoding.UTF8.GetByteCount(raw)} bytes");
         Assert.Equal(("store-1", "hub-1", "offers 2026.11.1", version), (bundle.GetProperty("storeId").GetString(), bundle.GetProperty("hubId").GetString(), bundle.GetProperty("modelVersion").GetString(), bundle.GetProperty("configurationVersion").GetString()));
+        Assert.Equal("none", bundle.GetProperty("shadowModelVersion").GetString()); // promoted above
         Assert.Equal(1, bundle.GetProperty("inboxMarks").GetProperty(DownKinds.MemberDelta).GetInt64());
         Assert.Equal(1, bundle.GetProperty("membersPresent").GetInt32());
         Assert.Contains(bundle.GetProperty("outbox").EnumerateArray(), s => s.GetProperty("stream").GetString() == HubStreams.Resync && s.GetProperty("policy").GetString() == "Protected");

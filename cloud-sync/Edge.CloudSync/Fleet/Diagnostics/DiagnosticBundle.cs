@@ -14,6 +14,7 @@ internal sealed record DiagnosticBundle(
     DateTimeOffset GeneratedAt,
     string AppVersion,
     string? ModelVersion,
+    string? ShadowModelVersion,
     string ConfigurationVersion,
     long BdSeq,
     bool CloudConnected,

@@ -63,6 +63,7 @@ internal sealed class DiagnosticBundleCollector(
             generatedAt,
             service.Version,
             inputs.ModelVersion,
+            inputs.ShadowModelVersion,
             configurationVersion.Current(),
             bdSeq,
             cloud.Link?.IsConnected == true,
