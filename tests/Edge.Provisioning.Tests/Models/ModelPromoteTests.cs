@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Edge.Provisioning.Models;
 using Edge.Provisioning.Tests.Support;
 using Edge.TestKit;
 
@@ -117,26 +118,11 @@ public sealed class ModelPromoteTests : IDisposable
         File.WriteAllText(AgentFile, json);
     }
 
-    private static async Task WaitForSocketAsync(string socket, ServiceProcess agent)
+    private async Task WaitForSocketAsync(string socket, ServiceProcess agent)
     {
-        // Kestrel creates the socket file at bind, before it listens: wait until GET /api/v1/status answers on it.
-        using var http = new HttpClient(new SocketsHttpHandler
-        {
-            ConnectCallback = async (_, ct) =>
-            {
-                var s = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
-                try
-                {
-                    await s.ConnectAsync(new System.Net.Sockets.UnixDomainSocketEndPoint(socket), ct);
-                    return new System.Net.Sockets.NetworkStream(s, ownsSocket: true);
-                }
-                catch
-                {
-                    s.Dispose();
-                    throw;
-                }
-            },
-        }) { BaseAddress = new Uri("http://edge-agent/"), Timeout = TimeSpan.FromSeconds(5) };
+        // Kestrel creates the socket file at bind, before it listens: wait until GET /api/v1/status answers on it,
+        // through the CLI's own client (the socket and token from edge-agent.json).
+        using var http = AgentApi.Create(AgentFile, handler: null);
         var deadline = TimeProvider.System.GetUtcNow().AddSeconds(60);
         while (true)
         {
