@@ -80,9 +80,10 @@ internal sealed class CloudModelBundleHandler(
             cancellationToken).ConfigureAwait(false);
         if (loaded)
         {
-            counters.Increment(shadow ? "offers.cloud_bundle_shadowed" : "offers.cloud_bundle_loaded");
-            // Kept: the bundle just loaded and the serving one (shadow mode) or the one it replaced.
+            // Kept: the bundle just loaded and the serving one (shadow mode) or the one it replaced. Counted after the
+            // prune, so the counter marks a handled bundle with the disk in its final state.
             Prune(root, name, previous?.Content);
+            counters.Increment(shadow ? "offers.cloud_bundle_shadowed" : "offers.cloud_bundle_loaded");
         }
     }
 
