@@ -34,11 +34,11 @@ internal sealed record EdgePaths(
     /// <summary>Where cloud-sync reads its identity and endpoint after claim (<see cref="Edge.Contracts.Provisioning.CloudIdentity"/>).</summary>
     public string CloudConfigFile => Path.Combine(ConfigDir, "cloud.json");
 
-    /// <summary>edge-agent's own configuration file (Edge.Hosting reads /etc/store-edge/&lt;service&gt;.json): its API tokens.</summary>
-    public string AgentConfigFile => Path.Combine(ConfigDir, "edge-agent.json");
+    /// <summary>edge-agent's own configuration file: its API tokens and address.</summary>
+    public string AgentConfigFile => ServiceConfigFile("edge-agent");
 
-    /// <summary>kiosk-ui's own configuration file: the token it calls edge-agent with.</summary>
-    public string KioskConfigFile => Path.Combine(ConfigDir, "kiosk-ui.json");
+    /// <summary>A service's own configuration file (Edge.Hosting reads /etc/store-edge/&lt;service&gt;.json after store.json).</summary>
+    public string ServiceConfigFile(string service) => Path.Combine(ConfigDir, service + ".json");
 
     /// <summary>The current claim code: state, not configuration, because it expires.</summary>
     public string ClaimFile => Path.Combine(StateDir, "claim.json");

@@ -2,26 +2,20 @@ using System.Buffers.Text;
 using System.CommandLine;
 using System.Security.Cryptography;
 using Edge.Provisioning.Cli;
-using Edge.Provisioning.IO;
 using Edge.Provisioning.Paths;
 
 namespace Edge.Provisioning.Tokens;
 
 /// <summary>
 /// tokens issue|show: the bearer tokens of edge-agent's local API. issue writes one random token per caller into
-/// edge-agent.json and, for kiosk-ui, into kiosk-ui.json too, keeping every other setting of both files, then restarts
-/// the two services (they read their tokens at start). Tokens that exist are kept unless --rotate.
+/// edge-agent.json and, for kiosk-ui, into kiosk-ui.json too (<see cref="TokenFiles"/>), keeping every other setting
+/// of both files, then restarts the services whose token changed (they read their tokens at start). Tokens that exist
+/// are kept unless --rotate.
 /// </summary>
 internal static class TokensCommand
 {
     /// <summary>32 random bytes: 256 bits, 43 base64url characters, no spaces (edge-agent refuses short or shared tokens).</summary>
     private const int TokenBytes = 32;
-
-    private static readonly (string File, string User)[] Owners =
-    [
-        ("edge-agent.json", "store-edge-edge-agent"),
-        ("kiosk-ui.json", "store-edge-kiosk-ui"),
-    ];
 
     public static Command Create(GlobalOptions globals, ProvisioningServices services)
     {
@@ -50,8 +44,8 @@ internal static class TokensCommand
 
     private static async Task<int> IssueAsync(CommandContext ctx, bool rotate, bool noRestart, CancellationToken cancellationToken)
     {
-        var agent = JsonConfigFile.Load(ctx.Paths.AgentConfigFile);
-        var consumers = new Dictionary<string, JsonConfigFile>(StringComparer.Ordinal);
+        var files = new TokenFiles(ctx.Paths);
+        var agent = files.For(TokenFiles.Agent);
         var states = new List<TokenState>();
         var restart = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var caller in ApiCaller.All)
@@ -62,40 +56,24 @@ internal static class TokensCommand
             states.Add(new TokenState(caller.Name, existing is null ? "created" : rotate ? "rotated" : "kept", caller.Purpose));
             if (existing != token)
             {
-                restart.Add("edge-agent");
+                restart.Add(TokenFiles.Agent);
             }
 
-            if (caller is { ConsumerFile: { } file, ConsumerKey: { } key })
+            // Checked even when kept: the consumer's copy may be missing or stale (a restored or hand-edited file).
+            if (caller is { ConsumerService: { } service, ConsumerKey: { } key } && files.For(service).Get(key) != token)
             {
-                // Written even when kept: the consumer's copy may be missing or stale (a restored or hand-edited file).
-                var consumer = consumers.TryGetValue(file, out var loaded) ? loaded : consumers[file] = JsonConfigFile.Load(Path.Combine(ctx.Paths.ConfigDir, file));
-                if (consumer.Get(key) != token)
-                {
-                    consumer.Set(key, token);
-                    restart.Add(Path.GetFileNameWithoutExtension(file));
-                }
+                files.For(service).Set(key, token);
+                restart.Add(service);
             }
         }
 
-        // Both files or neither: a kiosk with a token edge-agent does not know would be locked out.
-        using (var transaction = new FileTransaction())
-        {
-            transaction.Add(agent.Path, agent.Render(), AtomicFile.OwnerOnly);
-            foreach (var consumer in consumers.Values)
-            {
-                transaction.Add(consumer.Path, consumer.Render(), AtomicFile.OwnerOnly);
-            }
-
-            transaction.Commit();
-        }
-
-        var written = new List<string> { agent.Path };
-        written.AddRange(consumers.Values.Select(c => c.Path));
-        foreach (var (file, user) in Owners)
+        files.Write(files.Services);
+        var written = files.Services.Select(ctx.Paths.ServiceConfigFile).ToList();
+        foreach (var service in files.Services)
         {
             // Secrets: owner-only, and the owner is the service that reads them (it runs as its own user, not root).
-            var path = Path.Combine(ctx.Paths.ConfigDir, file);
-            if (written.Contains(path) && ctx.Services.Ownership.TryGiveTo(path, user) is { } note)
+            var path = ctx.Paths.ServiceConfigFile(service);
+            if (ctx.Services.Ownership.TryGiveTo(path, TokenFiles.UserOf(service)) is { } note)
             {
                 ctx.Output.Warn($"{path}: {note}");
             }
@@ -147,26 +125,24 @@ internal static class TokensCommand
     /// </summary>
     public static int Erase(EdgePaths paths)
     {
+        var files = new TokenFiles(paths);
+        var touched = new HashSet<string>(StringComparer.Ordinal);
         var erased = 0;
-        var agent = JsonConfigFile.Load(paths.AgentConfigFile);
-        var kiosk = JsonConfigFile.Load(paths.KioskConfigFile);
         foreach (var caller in ApiCaller.All)
         {
-            erased += agent.Remove(caller.AgentConfigKey) ? 1 : 0;
+            if (files.For(TokenFiles.Agent).Remove(caller.AgentConfigKey))
+            {
+                erased++;
+                touched.Add(TokenFiles.Agent);
+            }
+
+            if (caller is { ConsumerService: { } service, ConsumerKey: { } key } && files.For(service).Remove(key))
+            {
+                touched.Add(service);
+            }
         }
 
-        using var transaction = new FileTransaction();
-        if (erased > 0)
-        {
-            transaction.Add(agent.Path, agent.Render(), AtomicFile.OwnerOnly);
-        }
-
-        if (ApiCaller.All.Any(c => c.ConsumerKey is { } key && kiosk.Remove(key)))
-        {
-            transaction.Add(kiosk.Path, kiosk.Render(), AtomicFile.OwnerOnly);
-        }
-
-        transaction.Commit();
+        files.Write(files.Services.Where(touched.Contains));
         return erased;
     }
 
